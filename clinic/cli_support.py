@@ -1,0 +1,98 @@
+"""Shared plumbing for CLI commands: passphrases, opening vaults, writing output.
+
+Passphrases come from the terminal (getpass) or, with --passphrase-stdin, one line each
+from standard input, in order: the vault's passphrase first, then a new or backup one.
+Never from argv or the environment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from clinic.errors import PassphraseRejected, Refused, UsageError
+
+if TYPE_CHECKING:
+    from clinic.storage import KeySettings, Vault
+
+
+class Passphrases:
+    """Reads passphrases from the terminal or from stdin, one line each."""
+
+    def __init__(self, use_stdin: bool) -> None:
+        self.use_stdin = use_stdin
+
+    def _read_line(self) -> str:
+        line = sys.stdin.readline()
+        if not line:
+            raise UsageError("expected a passphrase line on standard input")
+        if line.endswith("\n"):
+            line = line[:-1]
+        if line.endswith("\r"):
+            line = line[:-1]
+        return line
+
+    def existing(self, prompt: str = "Vault passphrase: ") -> str:
+        if self.use_stdin:
+            return self._read_line()
+        return getpass.getpass(prompt)
+
+    def new(self, prompt: str = "New passphrase: ") -> str:
+        if self.use_stdin:
+            return self._read_line()
+        first = getpass.getpass(prompt)
+        second = getpass.getpass("Repeat it: ")
+        if first != second:
+            raise PassphraseRejected("The two passphrases differ.")
+        return first
+
+
+def add_passphrase_args(parser: argparse.ArgumentParser) -> None:
+    """The options every command that opens a vault takes (after its positionals)."""
+    parser.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read passphrases from standard input, one line each",
+    )
+    # Tests only: a vault made with a lower key-derivation cost. Never use in a clinic.
+    parser.add_argument("--kdf-iter", type=int, default=None, help=argparse.SUPPRESS)
+
+
+def key_settings(args: argparse.Namespace) -> KeySettings:
+    from clinic.storage import DEFAULT_KEY, KeySettings
+
+    if args.kdf_iter is None:
+        return DEFAULT_KEY
+    if args.kdf_iter < 1:
+        raise UsageError("--kdf-iter must be positive")
+    return KeySettings(kdf_iter=args.kdf_iter)
+
+
+def passphrases(args: argparse.Namespace) -> Passphrases:
+    return Passphrases(bool(getattr(args, "passphrase_stdin", False)))
+
+
+def open_vault(args: argparse.Namespace, pw: Passphrases | None = None) -> Vault:
+    from clinic.storage import Vault
+
+    source = pw or passphrases(args)
+    return Vault.open(Path(args.vault), source.existing(), key_settings(args))
+
+
+def write_plaintext_output(data: bytes, out: str | None, what: str) -> None:
+    """Write unencrypted output to --out (0600) or stdout, never to a terminal."""
+    from clinic.paths import write_private
+
+    if out:
+        write_private(Path(out), data)
+    else:
+        if sys.stdout.isatty():
+            raise Refused(f"refusing to write {what} to a terminal; use --out FILE or a pipe")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    print(
+        f"note: the {what} is not encrypted; keep it safe and delete it when done", file=sys.stderr
+    )

@@ -1,0 +1,119 @@
+"""`clinic case list|export|import|schema`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from clinic.cli_support import add_passphrase_args, open_vault, write_plaintext_output
+from clinic.errors import InvalidInput, Refused
+
+
+def register(sub: Any) -> None:
+    group = sub.add_parser("case", help="list, export and import cases")
+    csub = group.add_subparsers(dest="case_command", metavar="ACTION", required=True)
+
+    lst = csub.add_parser("list", help="one case per line: id, pseudonym, status, opened")
+    lst.add_argument("vault", metavar="PATH")
+    add_passphrase_args(lst)
+    lst.set_defaults(handler=_list)
+
+    exp = csub.add_parser("export", help="a case as JSON (not encrypted)")
+    exp.add_argument("vault", metavar="PATH")
+    exp.add_argument("case_id", metavar="CASE_ID")
+    exp.add_argument("--out", metavar="FILE", help="write to FILE (0600) instead of stdout")
+    add_passphrase_args(exp)
+    exp.set_defaults(handler=_export)
+
+    imp = csub.add_parser("import", help="import a case JSON file")
+    imp.add_argument("vault", metavar="PATH")
+    imp.add_argument("file", metavar="FILE.json")
+    imp.add_argument("--replace", action="store_true", help="replace a case with the same id")
+    add_passphrase_args(imp)
+    imp.set_defaults(handler=_import)
+
+    schema = csub.add_parser("schema", help="the JSON Schema of the case format")
+    schema.set_defaults(handler=_schema)
+
+
+def _list(args: argparse.Namespace) -> int:
+    from clinic.storage import CaseRepository
+
+    vault = open_vault(args)
+    try:
+        rows = CaseRepository(vault).list_cases()
+    finally:
+        vault.close()
+    out = sys.stdout
+    for r in rows:
+        out.write(f"{r.id}\t{_one_line(r.pseudonym)}\t{r.status}\t{r.opened.isoformat()}\n")
+    return 0
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\t", " ")
+
+
+def _export(args: argparse.Namespace) -> int:
+    from clinic.storage import CaseRepository, dump_json
+
+    vault = open_vault(args)
+    try:
+        case = CaseRepository(vault).load(args.case_id)
+    finally:
+        vault.close()
+    write_plaintext_output(dump_json(case).encode("utf-8"), args.out, "exported case")
+    return 0
+
+
+def parse_case_file(path: Path) -> Any:
+    """Read and validate a case JSON file; errors name the failing field, never its value."""
+    from pydantic import ValidationError
+
+    from clinic.model import Case
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path.name}: {exc.strerror}") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InvalidInput("the case file is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"the case file is not valid JSON (line {exc.lineno})") from None
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_input=False)[0]
+        field = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise InvalidInput(f"invalid case file: field {field}: {first['msg']}{more}") from None
+
+
+def _import(args: argparse.Namespace) -> int:
+    from clinic.storage import CaseRepository
+
+    case = parse_case_file(Path(args.file))
+    vault = open_vault(args)
+    try:
+        repo = CaseRepository(vault)
+        if repo.exists(case.id):
+            if not args.replace:
+                raise Refused("a case with that id is already in the vault (use --replace)")
+            repo.save(case)
+        else:
+            repo.add(case)
+    finally:
+        vault.close()
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from clinic.model import Case
+
+    print(json.dumps(Case.model_json_schema(), indent=2, ensure_ascii=False))
+    return 0

@@ -1,0 +1,50 @@
+"""`clinic demo PATH [--cases N] [--large] [--seed S]`: fictional training cases."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from clinic.cli_support import add_passphrase_args, key_settings, passphrases
+from clinic.errors import UsageError
+
+
+def register(sub: Any) -> None:
+    demo = sub.add_parser(
+        "demo", help="add fictional training cases to a vault (created if it does not exist)"
+    )
+    demo.add_argument("vault", metavar="PATH")
+    demo.add_argument("--cases", type=int, default=0, metavar="N", help="add N plain cases")
+    demo.add_argument("--large", action="store_true", help="add one very large case")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    demo.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
+    add_passphrase_args(demo)
+    demo.set_defaults(handler=_demo)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from clinic.protocols.loader import load_protocols
+    from clinic.services.demo import generate
+    from clinic.storage import CaseRepository, Vault
+
+    if args.cases < 0:
+        raise UsageError("--cases must be zero or more")
+    path = Path(args.vault)
+    pw = passphrases(args)
+    if path.exists():
+        vault = Vault.open(path, pw.existing(), key_settings(args))
+    else:
+        vault = Vault.create(path, pw.new(), key_settings(args))
+    try:
+        repo = CaseRepository(vault)
+        cases = generate(args.seed, args.cases, args.large, args.today, load_protocols())
+        for case in cases:
+            if repo.exists(case.id):
+                repo.save(case)
+            else:
+                repo.add(case)
+    finally:
+        vault.close()
+    return 0

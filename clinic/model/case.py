@@ -1,0 +1,139 @@
+"""The Case: one survivor's record across visits. The one source of truth for its shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from clinic.model.base import Entity, Id, Model
+from clinic.model.inventory import Account, Device, Person
+from clinic.model.text import LongText, ShortText
+from clinic.model.visit import Visit
+from clinic.model.vocab import CaseStatus, Language, PersonRole
+from clinic.model.work import (
+    ChecklistRun,
+    Finding,
+    FollowUp,
+    HandoffNote,
+    PhoneCheck,
+    PlanItem,
+    Referral,
+)
+
+CASE_FORMAT: Literal[1] = 1
+TriState = Literal["yes", "no", "unknown"]
+
+
+class SafeContact(Model):
+    """How the clinic may reach the survivor. Re-confirm every visit."""
+
+    method: LongText = ""
+    times: LongText = ""
+    voicemail_ok: TriState = "unknown"
+    only_through_advocate: bool = False
+    notes: LongText = ""
+
+
+class SituationContext(Model):
+    """Context that raises the caution level everywhere else."""
+
+    lives_with_poc: TriState = "unknown"
+    children: TriState = "unknown"
+    children_visitation: bool = False
+    order_of_protection: TriState = "unknown"
+    date_separated: dt.date | None = None
+    notes: LongText = ""
+
+    @property
+    def high_caution(self) -> bool:
+        return self.lives_with_poc == "yes" or self.children_visitation
+
+
+class Case(Entity):
+    """A case, identified by a pseudonym only."""
+
+    format: Literal[1] = CASE_FORMAT
+    pseudonym: ShortText
+    language: Language = Language.EN
+    status: CaseStatus = CaseStatus.OPEN
+    opened: dt.date
+    closed: dt.date | None = None
+    safe_contact: SafeContact = Field(default_factory=SafeContact)
+    situation: SituationContext = Field(default_factory=SituationContext)
+    people: list[Person] = Field(default_factory=list)
+    devices: list[Device] = Field(default_factory=list)
+    accounts: list[Account] = Field(default_factory=list)
+    visits: list[Visit] = Field(default_factory=list)
+    checklist_runs: list[ChecklistRun] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    plan_items: list[PlanItem] = Field(default_factory=list)
+    referrals: list[Referral] = Field(default_factory=list)
+    handoff_notes: list[HandoffNote] = Field(default_factory=list)
+    follow_ups: list[FollowUp] = Field(default_factory=list)
+    phone_checks: list[PhoneCheck] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Case:
+        if self.status == CaseStatus.CLOSED and self.closed is None:
+            raise ValueError("a closed case needs a closed date")
+        if self.status == CaseStatus.OPEN and self.closed is not None:
+            raise ValueError("an open case has no closed date")
+        if self.closed is not None and self.closed < self.opened:
+            raise ValueError("closed date is before the opened date")
+        seen: set[str] = set()
+        for entity in self.entities():
+            if entity.id in seen:
+                raise ValueError("every id in a case must be unique")
+            seen.add(entity.id)
+        return self
+
+    def entities(self) -> list[Entity]:
+        """Every stored child record, in a stable order."""
+        out: list[Entity] = []
+        for name in ENTITY_LISTS:
+            out.extend(getattr(self, name))
+        return out
+
+    def people_with_role(self, role: PersonRole) -> list[Person]:
+        return [p for p in self.people if p.role == role]
+
+    def person(self, person_id: Id | None) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def latest_visit(self) -> Visit | None:
+        return max(self.visits, key=lambda v: v.date, default=None)
+
+    def open_follow_ups(self) -> list[FollowUp]:
+        return [f for f in self.follow_ups if not f.done]
+
+
+# The case's child lists, in storage order; each is one "kind" in the vault.
+ENTITY_LISTS: tuple[str, ...] = (
+    "people",
+    "devices",
+    "accounts",
+    "visits",
+    "checklist_runs",
+    "findings",
+    "plan_items",
+    "referrals",
+    "handoff_notes",
+    "follow_ups",
+    "phone_checks",
+)
+
+ENTITY_TYPES: dict[str, type[Entity]] = {
+    "people": Person,
+    "devices": Device,
+    "accounts": Account,
+    "visits": Visit,
+    "checklist_runs": ChecklistRun,
+    "findings": Finding,
+    "plan_items": PlanItem,
+    "referrals": Referral,
+    "handoff_notes": HandoffNote,
+    "follow_ups": FollowUp,
+    "phone_checks": PhoneCheck,
+}

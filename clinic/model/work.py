@@ -1,0 +1,110 @@
+"""What a session produces: checklist results, findings, plan items, handoff and follow-ups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from clinic.model.base import Entity, Id
+from clinic.model.text import LongText, ShortText
+from clinic.model.vocab import Decision, ItemStatus, RiskTag
+
+FindingSource = Literal["checklist", "phone_check", "manual"]
+PhoneCheckGroup = Literal["known_stalkerware", "review_together", "context", "possible_match"]
+PhoneCheckMethod = Literal["adb", "package_list", "app_names"]
+
+
+class ItemResult(Entity):
+    """The result of one protocol item. "no_concern_found" means: not found by this check."""
+
+    item_id: ShortText
+    status: ItemStatus = ItemStatus.NOT_CHECKED
+    note: LongText = ""
+
+
+class ChecklistRun(Entity):
+    """One protocol worked through for one device or account (or the whole case)."""
+
+    visit_id: Id | None = None
+    protocol_id: ShortText
+    protocol_version: int = Field(default=1, ge=1)
+    target_id: Id | None = None
+    results: list[ItemResult] = Field(default_factory=list)
+
+
+class Finding(Entity):
+    """Something found that the survivor may want to act on."""
+
+    visit_id: Id | None = None
+    source: FindingSource = "manual"
+    title: ShortText
+    detail: LongText = ""
+    protocol_id: ShortText | None = None
+    item_id: ShortText | None = None
+    target_id: Id | None = None
+    phone_check_id: Id | None = None
+    evidence: list[LongText] = Field(default_factory=list)
+
+
+class PlanItem(Entity):
+    """An option offered for a finding, its risks, the three answers and the decision."""
+
+    finding_id: Id | None = None
+    option_id: ShortText | None = None
+    title: ShortText
+    risk_tags: list[RiskTag] = Field(default_factory=list)
+    would_notice: LongText = ""
+    access_lost: LongText = ""
+    reaction: LongText = ""
+    documented_first: bool | None = None
+    decision: Decision = Decision.UNDECIDED
+    who_acts: LongText = ""
+    note: LongText = ""
+
+
+class Referral(Entity):
+    """A resource offered to the survivor, copied from a referral directory entry."""
+
+    entry_id: ShortText | None = None
+    name: ShortText
+    neutral_label: ShortText
+    contact: LongText = ""
+    note: LongText = ""
+
+
+class HandoffNote(Entity):
+    visit_id: Id | None = None
+    written_on: dt.date
+    text: LongText = Field(min_length=1)
+
+
+class FollowUp(Entity):
+    what: LongText = Field(min_length=1)
+    who: LongText = ""
+    due: dt.date | None = None
+    done: bool = False
+
+
+class PhoneCheckHit(Entity):
+    """One matched app or setting, with the evidence lines behind it."""
+
+    group: PhoneCheckGroup
+    subject: ShortText
+    family: ShortText | None = None
+    evidence: list[LongText] = Field(default_factory=list)
+
+
+class PhoneCheck(Entity):
+    """One run of the phone check. `packages` is kept only with the survivor's consent."""
+
+    visit_id: Id | None = None
+    device_id: Id | None = None
+    method: PhoneCheckMethod
+    ran_on: dt.date
+    indicators_version: LongText = ""
+    keep_app_list: bool = False
+    packages: list[ShortText] = Field(default_factory=list)
+    settings_lines: list[LongText] = Field(default_factory=list)
+    hits: list[PhoneCheckHit] = Field(default_factory=list)

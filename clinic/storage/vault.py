@@ -1,0 +1,292 @@
+"""The encrypted vault file: create, open, close, rekey, integrity check.
+
+This package is the only code that touches sqlcipher3. The key is the passphrase itself
+through SQLCipher 4's standard defaults (PBKDF2-HMAC-SHA512, 256,000 iterations,
+HMAC-SHA512, 4096-byte pages); only tests pass a lower `kdf_iter`. A failed open never
+modifies the file.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from clinic.errors import (
+    DiskFull,
+    PassphraseRejected,
+    SchemaTooNew,
+    VaultCorrupt,
+    VaultTampered,
+    VaultUnreadable,
+    WrongPassphrase,
+)
+from clinic.storage import schema
+
+PAGE_SIZE = 4096
+DEFAULT_KDF_ITER = 256_000
+PASSPHRASE_MIN = 10
+PASSPHRASE_MAX = 1024
+_PLAIN_SQLITE = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class KeySettings:
+    """Key derivation settings. Production uses the defaults; tests lower kdf_iter."""
+
+    kdf_iter: int = DEFAULT_KDF_ITER
+
+
+DEFAULT_KEY = KeySettings()
+
+
+def normalise_passphrase(passphrase: str) -> str:
+    """NFC, so a passphrase typed with combining marks opens the same vault."""
+    return unicodedata.normalize("NFC", passphrase)
+
+
+def check_new_passphrase(passphrase: str) -> str:
+    """Apply the rules for a new passphrase; returns it normalised or raises PassphraseRejected."""
+    value = normalise_passphrase(passphrase)
+    if "\x00" in value:
+        raise PassphraseRejected("The passphrase must not contain a NUL character.")
+    if not value.strip():
+        raise PassphraseRejected("The passphrase must not be empty.")
+    if len(value) < PASSPHRASE_MIN:
+        raise PassphraseRejected(
+            f"Use at least {PASSPHRASE_MIN} characters. A few unrelated words work well."
+        )
+    if len(value) > PASSPHRASE_MAX:
+        raise PassphraseRejected(f"Use at most {PASSPHRASE_MAX} characters.")
+    return value
+
+
+def _key_literal(passphrase: str) -> str:
+    value = normalise_passphrase(passphrase)
+    if not value or "\x00" in value:
+        raise WrongPassphrase()
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _classify_file(path: Path) -> None:
+    """Refuse files that cannot be a vault before any key is tried."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except FileNotFoundError:
+        raise VaultUnreadable("The vault file does not exist.") from None
+    except OSError as exc:
+        raise VaultUnreadable(f"The vault file cannot be read ({exc.strerror}).") from None
+    if size == 0:
+        raise VaultCorrupt("The vault file is empty.")
+    if head == _PLAIN_SQLITE:
+        raise VaultCorrupt("This is a plain, unencrypted SQLite file, not a vault.")
+    if size % PAGE_SIZE:
+        raise VaultCorrupt("The vault file is truncated or damaged (its size is not whole pages).")
+
+
+def _map_db_error(exc: Exception) -> Exception:
+    text = str(exc).lower()
+    if "not a database" in text:
+        return WrongPassphrase("Wrong passphrase, or the file is not a vault.")
+    if "disk is full" in text or "database or disk is full" in text:
+        return DiskFull("The disk is full: not saved.")
+    if "malformed" in text or "corrupt" in text:
+        return VaultCorrupt("The vault file is damaged.")
+    if "readonly" in text or "read-only" in text:
+        return VaultUnreadable("The vault file cannot be written (read-only).")
+    if "unable to open" in text:
+        return VaultUnreadable("The vault file cannot be opened.")
+    if "locked" in text or "busy" in text:
+        return VaultUnreadable("The vault file is busy. Try again.")
+    return VaultCorrupt("The vault could not be read.")
+
+
+def _connect(path: Path, passphrase: str, key: KeySettings, mode: str) -> Any:
+    uri = f"{path.resolve().as_uri()}?mode={mode}"
+    try:
+        conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    except sqlcipher3.DatabaseError as exc:
+        raise _map_db_error(exc) from None
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {_key_literal(passphrase)}")
+        if key.kdf_iter != DEFAULT_KDF_ITER:
+            conn.execute(f"PRAGMA kdf_iter = {int(key.kdf_iter)}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except WrongPassphrase:
+        conn.close()
+        raise
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise _map_db_error(exc) from None
+    return conn
+
+
+def _apply_pragmas(conn: Any, *, writable: bool) -> None:
+    version = conn.execute("PRAGMA cipher_version").fetchone()[0]
+    if not str(version).startswith("4."):
+        raise VaultUnreadable("This SQLCipher library is not version 4; refusing to open.")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    if writable:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = FULL")
+    expected = {"foreign_keys": 1, "secure_delete": 1, "temp_store": 2, "synchronous": 2}
+    for name, want in expected.items():
+        got = conn.execute(f"PRAGMA {name}").fetchone()[0]
+        if int(got) != want:
+            raise VaultUnreadable(f"The vault setting {name} could not be applied; refusing.")
+    if writable:
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if str(mode).lower() != "delete":
+            raise VaultUnreadable("The vault journal mode could not be applied; refusing.")
+
+
+class Vault:
+    """An open vault: one connection, used from one thread at a time."""
+
+    def __init__(self, path: Path, conn: Any, key: KeySettings) -> None:
+        self.path = path
+        self._conn = conn
+        self.key = key
+
+    # -- lifecycle -------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls, path: str | os.PathLike[str], passphrase: str, key: KeySettings = DEFAULT_KEY
+    ) -> Vault:
+        """Create a new vault file (0600 in a 0700 folder if the folder is new)."""
+        target = Path(path)
+        value = check_new_passphrase(passphrase)
+        if target.exists():
+            raise VaultUnreadable("A file already exists at that path; choose another.")
+        if not target.parent.exists():
+            target.parent.mkdir(parents=True, mode=0o700)
+        old_umask = os.umask(0o077)
+        try:
+            conn = _connect(target, value, key, "rwc")
+        finally:
+            os.umask(old_umask)
+        try:
+            _apply_pragmas(conn, writable=True)
+            schema.migrate(conn)
+        except sqlcipher3.DatabaseError as exc:
+            conn.close()
+            raise _map_db_error(exc) from None
+        os.chmod(target, 0o600)
+        return cls(target, conn, key)
+
+    @classmethod
+    def open(
+        cls, path: str | os.PathLike[str], passphrase: str, key: KeySettings = DEFAULT_KEY
+    ) -> Vault:
+        """Open with the passphrase; raises WrongPassphrase, VaultCorrupt or SchemaTooNew."""
+        target = Path(path)
+        _classify_file(target)
+        conn = _connect(target, passphrase, key, "rw")
+        try:
+            _apply_pragmas(conn, writable=True)
+            found = schema.read_version(conn)
+            if found > schema.CURRENT_VERSION:
+                raise SchemaTooNew(
+                    "This vault was made by a newer version of the app. Update the app to open it."
+                )
+            if found < 1:
+                raise VaultCorrupt("This encrypted file is not a Tech Safety Clinic vault.")
+            schema.migrate(conn)
+        except sqlcipher3.DatabaseError as exc:
+            conn.close()
+            raise _map_db_error(exc) from None
+        except Exception:
+            conn.close()
+            raise
+        return cls(target, conn, key)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- access ----------------------------------------------------------------------
+    @property
+    def conn(self) -> Any:
+        if self._conn is None:
+            raise VaultUnreadable("The vault is locked.")
+        return self._conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """One write transaction; committed (and synced) on success, rolled back on error."""
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlcipher3.DatabaseError as exc:
+            raise _map_db_error(exc) from None
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except sqlcipher3.DatabaseError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise _map_db_error(exc) from None
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def rekey(self, new_passphrase: str) -> None:
+        """Change the passphrase in place (atomic: the journal keeps the old key)."""
+        value = check_new_passphrase(new_passphrase)
+        try:
+            self.conn.execute(f"PRAGMA rekey = {_key_literal(value)}")
+        except sqlcipher3.DatabaseError as exc:
+            raise _map_db_error(exc) from None
+
+
+def check_integrity(
+    path: str | os.PathLike[str], passphrase: str, key: KeySettings = DEFAULT_KEY
+) -> None:
+    """Open read-only, run quick_check and cipher_integrity_check; write nothing.
+
+    Raises WrongPassphrase, VaultCorrupt, or VaultTampered when a page fails its check.
+    """
+    target = Path(path)
+    _classify_file(target)
+    conn = _connect(target, passphrase, key, "ro")
+    try:
+        problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        if problems:
+            raise VaultTampered(
+                f"The vault failed its integrity check ({len(problems)} damaged or altered pages)."
+            )
+        quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+        if quick != ["ok"]:
+            raise VaultTampered("The vault failed its structure check.")
+        if schema.read_version(conn) > schema.CURRENT_VERSION:
+            raise SchemaTooNew("This vault was made by a newer version of the app.")
+    except sqlcipher3.DatabaseError as exc:
+        mapped = _map_db_error(exc)
+        if isinstance(mapped, VaultCorrupt) and not isinstance(mapped, VaultUnreadable):
+            raise VaultTampered("The vault is damaged or was altered.") from None
+        raise mapped from None
+    finally:
+        conn.close()

@@ -1,0 +1,1 @@
+"""Bundled protocols data (read through clinic.paths)."""

@@ -1,0 +1,1 @@
+"""Bundled resources data (read through clinic.paths)."""
