@@ -136,8 +136,9 @@ def _parity(base: Protocol, other: Protocol, label: str) -> list[LoadProblem]:
         return [
             LoadProblem(label, f"id {other.id!r} differs from en.toml ({base.id!r})", None, "id")
         ]
-    if [i.id for i in base.items] != [i.id for i in other.items]:
-        return [LoadProblem(label, "item ids or their order differ from en.toml", None, "items")]
+    mismatch = _first_mismatch([i.id for i in base.items], [i.id for i in other.items])
+    if mismatch is not None:
+        return [LoadProblem(label, mismatch[1], mismatch[0], "id")]
     problems = []
     if base.version != other.version:
         problems.append(LoadProblem(label, "version differs from en.toml", None, "version"))
@@ -161,13 +162,28 @@ def _parity(base: Protocol, other: Protocol, label: str) -> list[LoadProblem]:
     return problems
 
 
+def _first_mismatch(base: list[str], other: list[str]) -> tuple[str, str] | None:
+    """(item id, message) for the first place where other's ids differ from en.toml's."""
+    for n in range(max(len(base), len(other))):
+        mine = other[n] if n < len(other) else None
+        theirs = base[n] if n < len(base) else None
+        if mine != theirs:
+            if mine is None:
+                return str(theirs), f"item #{n + 1} of en.toml is missing here"
+            if theirs is None:
+                return mine, f"item #{n + 1} is not in en.toml"
+            return mine, f"item #{n + 1} should be {theirs!r}, as in en.toml"
+    return None
+
+
 def _guide_parity(base: Guide, other: Guide, label: str) -> list[LoadProblem]:
     if base.id != other.id:
         return [
             LoadProblem(label, f"id {other.id!r} differs from en.toml ({base.id!r})", None, "id")
         ]
-    if [e.id for e in base.entries] != [e.id for e in other.entries]:
-        return [LoadProblem(label, "entry ids or their order differ from en.toml", None, "entries")]
+    mismatch = _first_mismatch([e.id for e in base.entries], [e.id for e in other.entries])
+    if mismatch is not None:
+        return [LoadProblem(label, mismatch[1].replace("item", "entry"), mismatch[0], "id")]
     return []
 
 
