@@ -45,6 +45,7 @@ class Finding(Entity):
     item_id: ShortText | None = None
     target_id: Id | None = None
     phone_check_id: Id | None = None
+    phone_check_hit_id: Id | None = None
     evidence: list[LongText] = Field(default_factory=list)
 
 

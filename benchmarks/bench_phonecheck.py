@@ -1,0 +1,72 @@
+"""Benchmark: a 10,000-package list matched against the full Echap indicator data.
+
+Run `python benchmarks/bench_phonecheck.py`; `run()` returns the figures (milliseconds).
+Reads ../shared/data/stalkerware-indicators/ioc.yaml (never copied into the project).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from clinic.phonecheck.indicators import IndicatorSet, parse_ioc  # noqa: E402
+from clinic.phonecheck.matching import match  # noqa: E402
+from clinic.phonecheck.scan import snapshot_from_list  # noqa: E402
+
+IOC_YAML = ROOT.parent / "shared" / "data" / "stalkerware-indicators" / "ioc.yaml"
+PACKAGES = 10_000
+
+
+def _listing(known: list[str]) -> str:
+    lines = [
+        f"package:/data/app/~~x{n}==/org.bench.app{n}-y==/base.apk=org.bench.app{n}"
+        f"  installer={'null' if n % 50 == 0 else 'com.android.vending'} uid:{10000 + n}"
+        for n in range(PACKAGES - len(known))
+    ]
+    lines.extend(
+        f"package:/data/app/~~k==/{p}-z==/base.apk={p}  installer=null uid:1" for p in known
+    )
+    return "\n".join(lines) + "\n"
+
+
+def run(repeats: int = 5) -> dict[str, float]:
+    """Best of `repeats` runs for each step (the machine may be busy with other work)."""
+    t0 = time.perf_counter()
+    indicators = parse_ioc(IOC_YAML.read_bytes())
+    t1 = time.perf_counter()
+    doc, imported = indicators.to_doc(), dt.date(2026, 11, 27)
+    t2 = time.perf_counter()
+    IndicatorSet.from_doc(doc, imported, None, indicators.attribution)
+    t3 = time.perf_counter()
+    known = sorted(indicators.by_package)[:20]
+    text = _listing(known)
+    parse_ms = match_ms = float("inf")
+    for _ in range(repeats):
+        a = time.perf_counter()
+        snap = snapshot_from_list(text)
+        b = time.perf_counter()
+        result = match(snap, indicators)
+        c = time.perf_counter()
+        parse_ms, match_ms = min(parse_ms, (b - a) * 1000), min(match_ms, (c - b) * 1000)
+        found = len(result.in_group("known_stalkerware"))
+        if len(snap.apps) != PACKAGES or found != len(known):
+            raise RuntimeError("benchmark data did not match as expected")
+    return {
+        "packages": float(PACKAGES),
+        "indicator_packages": float(indicators.package_count),
+        "import_yaml_ms": (t1 - t0) * 1000,
+        "load_from_vault_doc_ms": (t3 - t2) * 1000,
+        "parse_list_ms": parse_ms,
+        "match_ms": match_ms,
+        "parse_and_match_ms": parse_ms + match_ms,
+    }
+
+
+if __name__ == "__main__":
+    for key, value in run().items():
+        print(f"{key}: {value:.1f}")

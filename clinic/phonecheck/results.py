@@ -1,0 +1,169 @@
+"""Turning a match into case records (PhoneCheck, hits, findings), re-checking stored scans,
+and the neutral words a discreet survivor summary uses.
+
+The full app list is stored only with `keep_app_list`; otherwise only the hits and the
+device-level setting lines are kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from clinic.i18n import N_, translation
+from clinic.model import Case, Finding, PhoneCheck, PhoneCheckHit
+from clinic.model.text import SHORT_MAX
+from clinic.phonecheck import texts
+from clinic.phonecheck.indicators import IndicatorSet
+from clinic.phonecheck.matching import Hit, MatchResult
+from clinic.phonecheck.scan import Snapshot
+
+HEADER = N_("Phone check: {apps} apps and {names} app names checked.")
+
+
+def short(value: str) -> str:
+    """Imported text made fit for a one-line field."""
+    flat = " ".join("".join(ch if ch.isprintable() else " " for ch in value).split())
+    return (flat[: SHORT_MAX - 1] + "…") if len(flat) > SHORT_MAX else (flat or "?")
+
+
+def to_records(
+    result: MatchResult,
+    snap: Snapshot,
+    ran_on: dt.date,
+    keep_app_list: bool = False,
+    device_id: str | None = None,
+    visit_id: str | None = None,
+) -> tuple[PhoneCheck, list[Finding]]:
+    """A PhoneCheck with its hits, and one finding per hit with the evidence behind it."""
+    lines = snap.setting_lines()
+    lines.extend(texts.text("could_not_check", result.lang, what=w) for w in result.unavailable)
+    packages = [short(p) for p in [*sorted(snap.apps), *snap.names]] if keep_app_list else []
+    hits = [
+        PhoneCheckHit(
+            group=h.group,
+            subject=short(h.subject),
+            family=short(h.family) if h.family else None,
+            evidence=h.evidence,
+        )
+        for h in result.hits
+    ]
+    check = PhoneCheck(
+        visit_id=visit_id,
+        device_id=device_id,
+        method=snap.method,
+        ran_on=ran_on,
+        indicators_version=result.indicators_version,
+        keep_app_list=keep_app_list,
+        packages=packages,
+        settings_lines=lines,
+        hits=hits,
+    )
+    findings = [
+        _finding(check, record, source, result.lang)
+        for record, source in zip(hits, result.hits, strict=True)
+    ]
+    return check, findings
+
+
+def _finding(check: PhoneCheck, hit: PhoneCheckHit, source: Hit, lang: str) -> Finding:
+    title = texts.text(source.reason, lang, texts.TITLES, family=source.family or "")
+    return Finding(
+        visit_id=check.visit_id,
+        source="phone_check",
+        title=short(title),
+        detail=f"{texts.group_label(hit.group, lang)}: {hit.subject}",
+        target_id=check.device_id,
+        phone_check_id=check.id,
+        phone_check_hit_id=hit.id,
+        evidence=list(hit.evidence),
+    )
+
+
+def survivor_wording(case: Case, finding: Finding, lang: str = "en") -> str | None:
+    """Neutral words for a phone-check finding ("a monitoring app"); None for other findings."""
+    if finding.source != "phone_check":
+        return None
+    for check in case.phone_checks:
+        if check.id == finding.phone_check_id:
+            for hit in check.hits:
+                if hit.id == finding.phone_check_hit_id:
+                    return texts.neutral_wording(hit.group, lang)
+    return texts.neutral_wording("possible_match", lang)
+
+
+def recheck(
+    case: Case, indicators: IndicatorSet, lang: str = "en"
+) -> tuple[list[PhoneCheck], list[Finding]]:
+    """Re-match stored scans after an indicator import: the kept app list, or the hit subjects.
+
+    Returns the phone checks that changed (updated copies) and the findings to save (new
+    ones, or existing ones moved to "Known stalkerware").
+    """
+    changed: list[PhoneCheck] = []
+    to_save: list[Finding] = []
+    for check in case.phone_checks:
+        subjects = list(check.packages) if check.keep_app_list else []
+        subjects.extend(h.subject for h in check.hits if h.subject not in subjects)
+        updated = check.model_copy(deep=True)
+        touched = False
+        for subject in subjects:
+            families = indicators.by_package.get(subject)
+            if not families:
+                continue
+            hit = next((h for h in updated.hits if h.subject == subject), None)
+            if hit is not None and hit.group == "known_stalkerware":
+                continue
+            family = short(", ".join(families))
+            line = texts.text("known", lang, family=family)
+            if hit is None:
+                hit = PhoneCheckHit(group="known_stalkerware", subject=subject, family=family)
+                updated.hits.append(hit)
+            hit.group, hit.family = "known_stalkerware", family
+            hit.evidence = [line, *hit.evidence]
+            to_save.append(_upgrade_finding(case, updated, hit, family, lang))
+            touched = True
+        if touched:
+            updated.indicators_version = indicators.version()
+            changed.append(updated)
+    return changed, to_save
+
+
+def _upgrade_finding(
+    case: Case, check: PhoneCheck, hit: PhoneCheckHit, family: str, lang: str
+) -> Finding:
+    title = short(texts.text("known", lang, texts.TITLES, family=family))
+    detail = f"{texts.group_label(hit.group, lang)}: {hit.subject}"
+    for finding in case.findings:
+        if finding.phone_check_hit_id == hit.id:
+            return finding.model_copy(
+                update={"title": title, "detail": detail, "evidence": list(hit.evidence)}
+            )
+    return Finding(
+        visit_id=check.visit_id,
+        source="phone_check",
+        title=title,
+        detail=detail,
+        target_id=check.device_id,
+        phone_check_id=check.id,
+        phone_check_hit_id=hit.id,
+        evidence=list(hit.evidence),
+    )
+
+
+def result_lines(result: MatchResult, lang: str = "en") -> list[str]:
+    """The grouped results as text lines (CLI and plain-text views), with the standing notes."""
+    tr = translation(lang).gettext
+    out = [tr(HEADER).format(apps=result.apps_checked, names=result.names_checked)]
+    out.append(result.indicators_version or tr(texts.NO_INDICATORS))
+    for group in texts.GROUP_ORDER:
+        out.append(texts.group_label(group, lang))
+        hits = result.in_group(group)
+        if not hits:
+            out.append("  " + tr(texts.NOTHING_FOUND))
+        for hit in hits:
+            family = f" ({hit.family})" if hit.family else ""
+            out.append(f"  {short(hit.subject)}{family}")
+            out.extend(f"    {short(line)}" for line in hit.evidence)
+    out.extend(texts.text("could_not_check", lang, what=w) for w in result.unavailable)
+    out.extend(texts.standing_notes(lang))
+    return out
