@@ -1,0 +1,1 @@
+"""Tech Safety Clinic."""

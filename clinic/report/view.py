@@ -1,0 +1,140 @@
+"""The report view model: what a document says, before any reportlab drawing.
+
+A view is a title, banners and sections of blocks; each block is a few runs of text, and
+every run knows where its text came from (`source`: a case field path, a protocol field,
+or None for the app's own fixed texts). Discreet mode checks every run, and a refusal
+names the source so it can be reworded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from clinic.model import Account, Case, Device
+from clinic.model.vocab import PersonRole
+from clinic.protocols.loader import ProtocolSet
+from clinic.report import labels
+from clinic.report.discreet import check_text
+from clinic.report.referrals import ReferralDirectory
+
+Kind = Literal["survivor", "handoff"]
+Style = Literal["body", "bullet", "more", "sub", "small", "quote"]
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    source: str | None = None
+    entity_id: str | None = None
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    runs: tuple[Run, ...]
+    style: Style = "body"
+
+
+@dataclass
+class Section:
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+
+    def add(self, *runs: Run, style: Style = "body") -> None:
+        kept = tuple(r for r in runs if r.text)
+        if kept:
+            self.blocks.append(Block(kept, style))
+
+
+@dataclass
+class ReportView:
+    kind: Kind
+    lang: str
+    discreet: bool
+    title: str
+    file_stem: str
+    banners: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    footer: str = ""
+    warnings: list[str] = field(default_factory=list)
+    graph: object | None = None
+    graph_heading: str = ""
+
+    def runs(self) -> Iterator[Run]:
+        """Every piece of text the document will hold, with its source."""
+        yield Run(self.title)
+        yield Run(self.file_stem)
+        yield Run(self.footer)
+        for block in self.banners:
+            yield from block.runs
+        for section in self.sections:
+            yield Run(section.heading)
+            for block in section.blocks:
+                yield from block.runs
+
+    def check_discreet(self, avoid: tuple[str, ...] = ()) -> None:
+        """Raise DiscreetRefused for the first text that breaks the discreet rule."""
+        for run in self.runs():
+            check_text(run.text, run.source or "the app's fixed text", run.entity_id, avoid)
+
+
+@dataclass
+class Context:
+    """What every builder needs: the case, its language, the mode and the lookups."""
+
+    case: Case
+    lang: str
+    discreet: bool
+    gettext: Callable[[str], str]
+    protocols: ProtocolSet
+    directory: ReferralDirectory
+    confirmed: dict[str, dt.date]
+    today: dt.date
+
+    def _(self, message: str) -> str:
+        return self.gettext(message)
+
+    def field(self, kind: str, index: int, attr: str) -> str:
+        return f"{kind}[{index}].{attr}"
+
+    def person(self, person_id: str | None, *, survivor_view: bool = False) -> str:
+        """A person's label, or a neutral word where discreet mode or the role asks for it."""
+        person = self.case.person(person_id)
+        if person is None:
+            return self._("not recorded")
+        if person.role == PersonRole.CLIENT and survivor_view:
+            return self._("you")
+        if person.role == PersonRole.PERSON_OF_CONCERN and self.discreet:
+            return self._("another person")
+        return person.label
+
+    def people(self, ids: list[str], *, survivor_view: bool = False) -> str:
+        names = [self.person(i, survivor_view=survivor_view) for i in ids]
+        return ", ".join(dict.fromkeys(names)) if names else self._("nobody recorded")
+
+    def device_name(self, device: Device) -> str:
+        kind = self._(labels.DEVICE_KIND[device.kind])
+        platform = labels.PLATFORM[device.platform]
+        if self.discreet:
+            return f"{kind} ({platform})" if platform else kind
+        return device.label
+
+    def account_name(self, account: Account) -> str:
+        service = labels.SERVICE[account.service]
+        service = self._(service) if service else service
+        return service if self.discreet else account.label
+
+    def target_name(self, target_id: str | None) -> str | None:
+        device = next((d for d in self.case.devices if d.id == target_id), None)
+        if device is not None:
+            return self.device_name(device)
+        account = next((a for a in self.case.accounts if a.id == target_id), None)
+        return self.account_name(account) if account is not None else None
+
+    def date(self, value: dt.date) -> str:
+        from babel.dates import format_date
+
+        return str(format_date(value, format="long", locale=self.lang))
