@@ -23,6 +23,11 @@ COMMAND_MODULES: tuple[str, ...] = (
     "clinic.commands.vault",
     "clinic.commands.case",
     "clinic.commands.demo",
+    "clinic.commands.lifecycle",
+    "clinic.protocols.commands",
+    "clinic.report.commands",
+    "clinic.technograph.commands",
+    "clinic.phonecheck.commands",
 )
 
 

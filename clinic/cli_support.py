@@ -76,10 +76,13 @@ def passphrases(args: argparse.Namespace) -> Passphrases:
 
 
 def open_vault(args: argparse.Namespace, pw: Passphrases | None = None) -> Vault:
-    from clinic.storage import Vault
+    """Open as the one writer: refused while the app holds the vault or an unlock delay runs."""
+    from clinic.services.lifecycle import open_for_writing
+    from clinic.services.unlock_delay import UnlockDelay
 
     source = pw or passphrases(args)
-    return Vault.open(Path(args.vault), source.existing(), key_settings(args))
+    UnlockDelay(Path(args.vault)).check()  # before asking for the passphrase
+    return open_for_writing(Path(args.vault), source.existing(), key_settings(args), verify=False)
 
 
 def write_plaintext_output(data: bytes, out: str | None, what: str) -> None:

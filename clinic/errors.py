@@ -72,6 +72,18 @@ class NotFound(Refused):
     code = "not_found"
 
 
+class UnlockDelayed(Refused):
+    """Too many wrong passphrases in a row: wait `seconds` before the next attempt."""
+
+    code = "unlock_delayed"
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(
+            f"Too many wrong passphrases. Wait {max(1, round(seconds))} seconds, then try again."
+        )
+
+
 class VaultTampered(ClinicError):
     code = "vault_tampered"
     exit_code = 7

@@ -9,8 +9,9 @@ modifies the file.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,22 +75,24 @@ def _key_literal(passphrase: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _classify_file(path: Path) -> None:
-    """Refuse files that cannot be a vault before any key is tried."""
+def _classify_file(path: Path, what: str = "vault") -> None:
+    """Refuse files that cannot be a vault (or a backup: `what`) before any key is tried."""
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
             head = fh.read(16)
     except FileNotFoundError:
-        raise VaultUnreadable("The vault file does not exist.") from None
+        raise VaultUnreadable(f"The {what} file does not exist.") from None
     except OSError as exc:
-        raise VaultUnreadable(f"The vault file cannot be read ({exc.strerror}).") from None
+        raise VaultUnreadable(f"The {what} file cannot be read ({exc.strerror}).") from None
     if size == 0:
-        raise VaultCorrupt("The vault file is empty.")
+        raise VaultCorrupt(f"The {what} file is empty.")
     if head == _PLAIN_SQLITE:
-        raise VaultCorrupt("This is a plain, unencrypted SQLite file, not a vault.")
+        raise VaultCorrupt(f"This is a plain, unencrypted SQLite file, not a {what}.")
     if size % PAGE_SIZE:
-        raise VaultCorrupt("The vault file is truncated or damaged (its size is not whole pages).")
+        raise VaultCorrupt(
+            f"The {what} file is truncated or damaged (its size is not whole pages)."
+        )
 
 
 def _map_db_error(exc: Exception) -> Exception:
@@ -98,6 +101,8 @@ def _map_db_error(exc: Exception) -> Exception:
         return WrongPassphrase("Wrong passphrase, or the file is not a vault.")
     if "disk is full" in text or "database or disk is full" in text:
         return DiskFull("The disk is full: not saved.")
+    if "disk i/o error" in text:  # e.g. EFBIG past a file-size limit, a failing USB stick
+        return DiskFull("The disk is full or could not be written: not saved.")
     if "malformed" in text or "corrupt" in text:
         return VaultCorrupt("The vault file is damaged.")
     if "readonly" in text or "read-only" in text:
@@ -158,6 +163,7 @@ class Vault:
         self.path = path
         self._conn = conn
         self.key = key
+        self._on_close: list[Callable[[], None]] = []
 
     # -- lifecycle -------------------------------------------------------------------
     @classmethod
@@ -187,13 +193,23 @@ class Vault:
 
     @classmethod
     def open(
-        cls, path: str | os.PathLike[str], passphrase: str, key: KeySettings = DEFAULT_KEY
+        cls,
+        path: str | os.PathLike[str],
+        passphrase: str,
+        key: KeySettings = DEFAULT_KEY,
+        *,
+        verify: bool = False,
     ) -> Vault:
-        """Open with the passphrase; raises WrongPassphrase, VaultCorrupt or SchemaTooNew."""
+        """Open with the passphrase; raises WrongPassphrase, VaultCorrupt or SchemaTooNew.
+
+        With `verify`, both integrity checks run before anything is written (VaultTampered).
+        """
         target = Path(path)
         _classify_file(target)
         conn = _connect(target, passphrase, key, "rw")
         try:
+            if verify:
+                _verify(conn)
             _apply_pragmas(conn, writable=True)
             found = schema.read_version(conn)
             if found > schema.CURRENT_VERSION:
@@ -215,6 +231,13 @@ class Vault:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+            callbacks, self._on_close = self._on_close, []
+            for callback in callbacks:
+                callback()
+
+    def call_on_close(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once, right after the connection closes (e.g. release a lock)."""
+        self._on_close.append(callback)
 
     @property
     def is_open(self) -> bool:
@@ -262,6 +285,24 @@ class Vault:
             raise _map_db_error(exc) from None
 
 
+def _verify(conn: Any, what: str = "vault") -> None:
+    """cipher_integrity_check (every page's HMAC) then quick_check; raises VaultTampered."""
+    try:
+        problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        if problems:
+            pages = sorted({int(n) for p in problems for n in re.findall(r"page (\d+)", p)})
+            where = f": page {', '.join(map(str, pages[:10]))}" if pages else ""
+            raise VaultTampered(
+                f"The {what} failed its integrity check ({len(problems)} damaged or altered"
+                f" pages{where}). It may have been damaged or changed; restore a backup."
+            )
+        quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlcipher3.DatabaseError:
+        raise VaultTampered(f"The {what} is damaged or was altered; restore a backup.") from None
+    if quick != ["ok"]:
+        raise VaultTampered(f"The {what} failed its structure check; restore a backup.")
+
+
 def check_integrity(
     path: str | os.PathLike[str], passphrase: str, key: KeySettings = DEFAULT_KEY
 ) -> None:
@@ -271,16 +312,18 @@ def check_integrity(
     """
     target = Path(path)
     _classify_file(target)
-    conn = _connect(target, passphrase, key, "ro")
     try:
-        problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
-        if problems:
-            raise VaultTampered(
-                f"The vault failed its integrity check ({len(problems)} damaged or altered pages)."
-            )
-        quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
-        if quick != ["ok"]:
-            raise VaultTampered("The vault failed its structure check.")
+        conn = _connect(target, passphrase, key, "ro")
+    except VaultUnreadable:
+        journal = target.with_name(target.name + "-journal")
+        if journal.exists() and journal.stat().st_size > 0:
+            raise VaultUnreadable(
+                "A crash left an unfinished save beside the vault (its -journal file)."
+                " Open the vault once with the app to finish it; then check again."
+            ) from None
+        raise
+    try:
+        _verify(conn)
         if schema.read_version(conn) > schema.CURRENT_VERSION:
             raise SchemaTooNew("This vault was made by a newer version of the app.")
     except sqlcipher3.DatabaseError as exc:

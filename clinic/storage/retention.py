@@ -1,0 +1,50 @@
+"""Retention: delete cases so their text is gone from the vault file, not only from the list.
+
+`secure_delete` (forced on by SQLCipher and asserted at open) overwrites freed cells and pages
+with zeros, and the rollback journal is deleted at commit. A purge then runs VACUUM so the
+file shrinks and no freed page lingers. Counts only leave this module, never ids or names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlcipher3
+
+from clinic.errors import NotFound
+from clinic.storage.vault import Vault, _map_db_error
+
+
+def delete_case(vault: Vault, case_id: str) -> None:
+    """Delete one case and every record under it, in one transaction."""
+    with vault.transaction() as conn:
+        if not conn.execute("DELETE FROM cases WHERE id = ?", (case_id,)).rowcount:
+            raise NotFound("No case with that id.")
+
+
+def closed_before(vault: Vault, cutoff: dt.date) -> int:
+    """How many closed cases have a closed date before `cutoff` (what a purge would delete)."""
+    row = vault.conn.execute(
+        "SELECT count(*) FROM cases WHERE status = 'closed' AND closed < ?",
+        (cutoff.isoformat(),),
+    ).fetchone()
+    return int(row[0])
+
+
+def purge_closed_before(vault: Vault, cutoff: dt.date) -> int:
+    """Delete every case closed before `cutoff` in one transaction, then VACUUM; the count."""
+    with vault.transaction() as conn:
+        count = conn.execute(
+            "DELETE FROM cases WHERE status = 'closed' AND closed < ?", (cutoff.isoformat(),)
+        ).rowcount
+    if count:
+        compact(vault)
+    return int(count)
+
+
+def compact(vault: Vault) -> None:
+    """Rebuild the file without free pages (VACUUM runs in memory: temp_store is MEMORY)."""
+    try:
+        vault.conn.execute("VACUUM")
+    except sqlcipher3.DatabaseError as exc:
+        raise _map_db_error(exc) from None
