@@ -1,0 +1,86 @@
+"""Render the main views of the demo case offscreen to docs/screenshots/ at 1280x720.
+
+Usage: QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR]
+Uses a throwaway vault with fictional demo cases in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+
+from clinic.protocols.loader import load_protocols  # noqa: E402
+from clinic.services.demo import generate  # noqa: E402
+from clinic.storage import CaseRepository, KeySettings, Vault  # noqa: E402
+from ui.app import build_window, make_app  # noqa: E402
+from ui.clock import ManualClock  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+
+SIZE = (1280, 720)
+TODAY = dt.date(2026, 11, 27)
+PASSPHRASE = "screenshots only, a throwaway vault"  # noqa: S105 (fictional demo data)
+KEY = KeySettings(kdf_iter=4000)
+
+
+def _window(vault: Path, config: Path) -> MainWindow:
+    window = build_window(vault_path=vault, key=KEY, clock=ManualClock(TODAY), config_dir=config)
+    window.resize(*SIZE)
+    window.show()
+    return window
+
+
+def _settle(ms: int = 50) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _save(window: MainWindow, out: Path, name: str) -> None:
+    _settle()
+    window.grab().save(str(out / name))
+    print(out / name)
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    make_app()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        vault = folder / "demo.vault"
+        first = _window(folder / "new.vault", folder / "config")
+        _save(first, out, "create-vault.png")
+        first.close()
+
+        cases = generate(1, 12, False, TODAY, load_protocols())
+        with Vault.create(vault, PASSPHRASE, KEY) as opened:
+            repo = CaseRepository(opened)
+            for case in cases:
+                repo.add(case)
+        window = _window(vault, folder / "config")
+        _save(window, out, "unlock.png")
+
+        loop = QEventLoop()
+        window.session.unlocked.connect(loop.quit)
+        window.session.unlock(PASSPHRASE)
+        loop.exec()
+        window.cases_view.select(cases[0].id)
+        _save(window, out, "cases.png")
+
+        window.open_case(cases[0].id, None, "understand")
+        _save(window, out, "workspace.png")
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

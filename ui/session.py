@@ -1,0 +1,181 @@
+"""VaultSession: owns the open vault, its repository and the case being worked on.
+
+Widgets read through the session and write through its methods (which call
+clinic.services); they never touch storage. Locking drops every decrypted object it holds
+and closes the connection; only ids (case, visit, stage) are kept to return to the same
+place. One re-entrant lock guards the connection: the GUI thread and the background
+helper never use it at the same time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from clinic.model import Case, Entity, Visit
+from clinic.services import editing
+from clinic.storage import CaseRepository, CaseSummary, KeySettings, Vault
+from ui.clock import Clock
+from ui.tasks import TaskRunner
+
+
+@dataclass
+class Position:
+    """Where the volunteer was: ids only, never case data."""
+
+    case_id: str | None = None
+    visit_id: str | None = None
+    stage_id: str = "before"
+
+
+class VaultSession(QObject):
+    unlocked = Signal()
+    """The vault is open; payload: none."""
+    unlock_failed = Signal(object)
+    """Opening or creating failed; payload: the clinic.errors exception."""
+    locking = Signal()
+    """The lock sequence started: flush edits and drop displayed data now (synchronous)."""
+    locked = Signal()
+    """The vault is closed and no decrypted object is held."""
+    case_changed = Signal(str)
+    """The current case was opened, edited or closed; payload: its id ("" for none)."""
+
+    def __init__(self, path: Path, key: KeySettings, clock: Clock, tasks: TaskRunner) -> None:
+        super().__init__()
+        self.path = path
+        self.key = key
+        self.clock = clock
+        self.tasks = tasks
+        self.position = Position()
+        self._db = threading.RLock()
+        self._vault: Vault | None = None
+        self._repo: CaseRepository | None = None
+        self._case: Case | None = None
+        self._locking = False
+
+    # -- state -----------------------------------------------------------------------
+    @property
+    def is_unlocked(self) -> bool:
+        return self._vault is not None
+
+    @property
+    def case(self) -> Case | None:
+        return self._case
+
+    @property
+    def repo(self) -> CaseRepository:
+        if self._repo is None:
+            raise RuntimeError("the vault is locked")
+        return self._repo
+
+    # -- unlock / create / lock ------------------------------------------------------
+    def unlock(self, passphrase: str) -> None:
+        """Open the vault off the GUI thread; emits unlocked or unlock_failed."""
+        path, key = self.path, self.key
+        self.tasks.run(lambda: Vault.open(path, passphrase, key), self._adopt, self._failed)
+
+    def create(self, passphrase: str) -> None:
+        """Create the vault off the GUI thread; emits unlocked or unlock_failed."""
+        path, key = self.path, self.key
+        self.tasks.run(lambda: Vault.create(path, passphrase, key), self._adopt, self._failed)
+
+    def _adopt(self, vault: Any) -> None:
+        assert isinstance(vault, Vault)
+        with self._db:
+            self._vault = vault
+            self._repo = CaseRepository(vault)
+        self.unlocked.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.unlock_failed.emit(exc)
+
+    def lock(self) -> None:
+        """The lock sequence: flush and clear views, drop data, close the connection."""
+        if self._locking or self._vault is None:
+            return
+        self._locking = True
+        try:
+            self.locking.emit()
+            with self._db:
+                self._case = None
+                self._repo = None
+                vault, self._vault = self._vault, None
+                vault.close()
+        finally:
+            self._locking = False
+        self.locked.emit()
+
+    def run_with_vault(
+        self,
+        fn: Callable[[Vault], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run slow vault work (rekey, export) in the background, holding the connection."""
+        vault = self._vault
+        if vault is None:
+            raise RuntimeError("the vault is locked")
+
+        def job() -> Any:
+            with self._db:
+                return fn(vault)
+
+        self.tasks.run(job, on_success, on_failure)
+
+    # -- cases -----------------------------------------------------------------------
+    def list_cases(self) -> list[CaseSummary]:
+        with self._db:
+            return self.repo.list_cases()
+
+    def open_case(self, case_id: str) -> Case:
+        with self._db:
+            self._case = self.repo.load(case_id)
+        self.position.case_id = case_id
+        self.case_changed.emit(case_id)
+        return self._case
+
+    def close_workspace(self) -> None:
+        """Back to the list: forget the open case."""
+        self._case = None
+        self.position = Position()
+        self.case_changed.emit("")
+
+    def new_case(self, pseudonym: str) -> Case:
+        with self._db:
+            return editing.new_case(self.repo, pseudonym, self.clock.today())
+
+    def set_case_closed(self, case_id: str, closed: bool) -> None:
+        with self._db:
+            case = editing.set_status(self.repo, case_id, closed, self.clock.today())
+        if self._case is not None and self._case.id == case_id:
+            self._case = case
+        self.case_changed.emit(case_id)
+
+    def start_visit(self) -> tuple[Visit, editing.OpenItems]:
+        case = self._require_case()
+        with self._db:
+            visit, carried = editing.start_visit(self.repo, case, self.clock.today())
+        self.position.visit_id = visit.id
+        self.case_changed.emit(case.id)
+        return visit, carried
+
+    def save_record(self, kind: str, entity: Entity) -> None:
+        """Store one edited record of the current case (autosave calls this)."""
+        case = self._require_case()
+        with self._db:
+            editing.save_record(self.repo, case, kind, entity)
+
+    def save_case_fields(self) -> None:
+        case = self._require_case()
+        with self._db:
+            editing.save_case_fields(self.repo, case)
+
+    def _require_case(self) -> Case:
+        if self._case is None:
+            raise RuntimeError("no case is open")
+        return self._case

@@ -1,0 +1,1 @@
+"""Stage pages of the workspace. Editors register here (see base.py)."""

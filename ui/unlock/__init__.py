@@ -1,0 +1,1 @@
+"""The locked state: unlock an existing vault or create the first one."""

@@ -1,0 +1,95 @@
+"""The unlock view: passphrase, inline error, caps-lock hint, "Open another vault..."."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from clinic.i18n import _
+from ui.widgets import PassphraseField, SafeLabel
+
+
+class UnlockView(QWidget):
+    unlock_requested = Signal(str)
+    """The volunteer asked to unlock; payload: the passphrase."""
+    other_vault_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unlockView")
+        title = QLabel(_("This vault is locked"), self)
+        title.setObjectName("viewTitle")
+        self.vault_label = SafeLabel("", self)
+        self.vault_label.setObjectName("muted")
+        prompt = QLabel(_("Passphrase"), self)
+        self.passphrase = PassphraseField(_("Vault passphrase"), self)
+        prompt.setBuddy(self.passphrase.edit)
+        self.error = SafeLabel("", self)
+        self.error.setObjectName("errorText")
+        self.error.setAccessibleName(_("Unlock error"))
+        self.error.hide()
+        self.unlock_button = QPushButton(_("Unlock"), self)
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setAccessibleName(_("Unlock the vault"))
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setAccessibleName(_("Unlocking"))
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.other_button = QPushButton(_("Open another vault..."), self)
+        self.other_button.setAccessibleName(_("Open another vault file"))
+        self.other_button.setFlat(True)
+
+        box = QWidget(self)
+        box.setObjectName("card")
+        box.setFixedWidth(box.fontMetrics().averageCharWidth() * 56)
+        inner = QVBoxLayout(box)
+        inner.setSpacing(10)
+        inner.setContentsMargins(24, 20, 24, 20)
+        for widget in (title, self.vault_label, prompt, self.passphrase, self.error):
+            inner.addWidget(widget)
+        inner.addWidget(self.busy)
+        inner.addWidget(self.unlock_button)
+        inner.addWidget(self.other_button, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+        self.unlock_button.clicked.connect(self._submit)
+        self.passphrase.submitted.connect(self._submit)
+        self.other_button.clicked.connect(self.other_vault_requested)
+
+    def set_vault(self, path: Path) -> None:
+        self.vault_label.setText(_("Vault file: {name}").format(name=path.name))
+
+    def reset(self) -> None:
+        self.passphrase.clear()
+        self.error.hide()
+        self.set_busy(False)
+        self.passphrase.select_for_retry()
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.unlock_button.setEnabled(not busy)
+        self.passphrase.setEnabled(not busy)
+        self.other_button.setEnabled(not busy)
+
+    def show_error(self, message: str) -> None:
+        self.set_busy(False)
+        self.error.setText(message)
+        self.error.show()
+        self.passphrase.select_for_retry()
+
+    def _submit(self) -> None:
+        if not self.passphrase.text() or not self.unlock_button.isEnabled():
+            return
+        self.error.hide()
+        self.set_busy(True)
+        self.unlock_requested.emit(self.passphrase.text())

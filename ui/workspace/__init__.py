@@ -1,0 +1,1 @@
+"""The workspace: stage navigation, stage pages, guidance and visit notes for one case."""
