@@ -23,6 +23,7 @@ from ui.cases.cases_view import CasesView
 from ui.error_messages import message_for
 from ui.idle import IdleWatcher
 from ui.session import VaultSession
+from ui.stages.base import StageContext
 from ui.unlock.create_view import CreateVaultView
 from ui.unlock.unlock_view import UnlockView
 from ui.workspace.workspace import WorkspaceView
@@ -52,7 +53,8 @@ class MainWindow(QMainWindow):
         self.create_view = CreateVaultView(self)
         self.unlock_view = UnlockView(self)
         self.cases_view = CasesView(session, self)
-        self.workspace = WorkspaceView(protocols, self)
+        context = StageContext(session=session, protocols=protocols, settings=settings)
+        self.workspace = WorkspaceView(protocols, self, context)
         self.stack = QStackedWidget(self)
         for view in (self.create_view, self.unlock_view, self.cases_view, self.workspace):
             self.stack.addWidget(view)

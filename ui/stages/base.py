@@ -3,20 +3,37 @@
 A stage editor subclasses StagePage, sets `stage_id`, implements `load(case, visit)` and
 `clear()`, and emits `edited(kind, entity)` after every change (kind is a
 clinic.model.ENTITY_LISTS name, or "case" for the case's own fields; the autosaver stores
-it). Decorate the class with `@register` and add its module to EDITOR_MODULES.
+it). Decorate the class with `@register` and add its module to EDITOR_MODULES. Pages are
+built with a StageContext: the session (background work, the open case), the loaded
+protocols and the settings.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from clinic.i18n import N_, _
 from clinic.model import Case, Visit
+
+if TYPE_CHECKING:
+    from clinic.protocols.loader import ProtocolSet
+    from clinic.settings import AppSettings
+    from ui.session import VaultSession
+
+
+@dataclass(frozen=True)
+class StageContext:
+    """What a stage page may use besides the case: never storage directly."""
+
+    session: VaultSession
+    protocols: ProtocolSet
+    settings: AppSettings
 
 
 @dataclass(frozen=True)
@@ -38,8 +55,16 @@ STAGES: tuple[StageInfo, ...] = (
     StageInfo("print", N_("Print"), ()),
 )
 PRINCIPLES_GUIDE = "principles"
-EDITOR_MODULES: tuple[str, ...] = ()
-"""Modules holding @register-ed stage editors (issue 5 adds them here)."""
+EDITOR_MODULES: tuple[str, ...] = (
+    "ui.stages.before",
+    "ui.stages.understand",
+    "ui.stages.inventory",
+    "ui.stages.investigate",
+    "ui.stages.advise",
+    "ui.stages.handoff",
+    "ui.stages.print_stage",
+)
+"""Modules holding @register-ed stage editors; a module not written yet is skipped."""
 
 
 class StagePage(QWidget):
@@ -48,6 +73,10 @@ class StagePage(QWidget):
     stage_id: ClassVar[str] = ""
     edited = Signal(str, object)
     """A record changed; payload: (kind, entity). The autosaver stores it."""
+
+    def __init__(self, context: StageContext | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
 
     def load(self, case: Case, visit: Visit | None) -> None:
         """Show this case and visit. Keep references only until clear()."""
@@ -69,19 +98,24 @@ def register(cls: type[StagePage]) -> type[StagePage]:
     return cls
 
 
-def page_for(stage_id: str) -> StagePage:
+def page_for(stage_id: str, context: StageContext | None = None) -> StagePage:
     """A new page for the stage: its editor if one is registered, else "not built yet"."""
     for module in EDITOR_MODULES:
-        importlib.import_module(module)
+        if module not in _IMPORTED and importlib.util.find_spec(module) is not None:
+            importlib.import_module(module)
+            _IMPORTED.add(module)
     cls = _REGISTRY.get(stage_id)
-    return cls() if cls is not None else NotBuiltPage(stage_id)
+    return cls(context) if cls is not None else NotBuiltPage(stage_id)
+
+
+_IMPORTED: set[str] = set()
 
 
 class NotBuiltPage(StagePage):
     """A plain placeholder for a stage whose editor is not built yet."""
 
     def __init__(self, stage_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(None, parent)
         self.stage_id_value = stage_id
         title = next(_(s.title) for s in STAGES if s.id == stage_id)
         heading = QLabel(title, self)

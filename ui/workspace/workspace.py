@@ -27,7 +27,7 @@ from clinic.protocols.loader import ProtocolSet
 from clinic.services.editing import OpenItems, open_items
 from clinic.services.progress import StageProgress, stage_progress
 from ui.cases.case_model import MASK
-from ui.stages.base import STAGES, StagePage, page_for
+from ui.stages.base import STAGES, StageContext, StagePage, page_for
 from ui.widgets import SafeLabel
 from ui.workspace.guidance import GuidancePanel
 from ui.workspace.visit_notes import VisitNotes
@@ -49,8 +49,14 @@ class WorkspaceView(QWidget):
     position_changed = Signal()
     """The visible visit or stage changed."""
 
-    def __init__(self, protocols: ProtocolSet, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        protocols: ProtocolSet,
+        parent: QWidget | None = None,
+        context: StageContext | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.context = context
         self.setObjectName("workspace")
         self._case: Case | None = None
         self._visit: Visit | None = None
@@ -93,7 +99,7 @@ class WorkspaceView(QWidget):
             self.nav.addItem(QListWidgetItem(_(stage.title)))
         self.nav.setMinimumWidth(170)
         self.nav.setMaximumWidth(230)
-        self.pages: list[StagePage] = [page_for(stage.id) for stage in STAGES]
+        self.pages: list[StagePage] = [page_for(stage.id, self.context) for stage in STAGES]
         self.stack = QStackedWidget(self)
         for page in self.pages:
             self.stack.addWidget(page)
