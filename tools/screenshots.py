@@ -1,6 +1,7 @@
 """Render the main views of the demo case offscreen to docs/screenshots/ at 1280x720.
 
-Usage: QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR]
+Usage: QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR] [--stages-only]
+Writes create-vault, unlock, cases and workspace PNGs, and one `stage-<id>.png` per stage.
 Uses a throwaway vault with fictional demo cases in a temporary folder.
 """
 
@@ -24,6 +25,7 @@ from clinic.storage import CaseRepository, KeySettings, Vault  # noqa: E402
 from ui.app import build_window, make_app  # noqa: E402
 from ui.clock import ManualClock  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.stages.base import STAGES  # noqa: E402
 
 SIZE = (1280, 720)
 TODAY = dt.date(2026, 11, 27)
@@ -51,15 +53,18 @@ def _save(window: MainWindow, out: Path, name: str) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    stages_only = "--stages-only" in sys.argv
+    out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     make_app()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         vault = folder / "demo.vault"
-        first = _window(folder / "new.vault", folder / "config")
-        _save(first, out, "create-vault.png")
-        first.close()
+        if not stages_only:
+            first = _window(folder / "new.vault", folder / "config")
+            _save(first, out, "create-vault.png")
+            first.close()
 
         cases = generate(1, 12, False, TODAY, load_protocols())
         with Vault.create(vault, PASSPHRASE, KEY) as opened:
@@ -67,17 +72,21 @@ def main() -> int:
             for case in cases:
                 repo.add(case)
         window = _window(vault, folder / "config")
-        _save(window, out, "unlock.png")
+        if not stages_only:
+            _save(window, out, "unlock.png")
 
         loop = QEventLoop()
         window.session.unlocked.connect(loop.quit)
         window.session.unlock(PASSPHRASE)
         loop.exec()
         window.cases_view.select(cases[0].id)
-        _save(window, out, "cases.png")
-
-        window.open_case(cases[0].id, None, "understand")
-        _save(window, out, "workspace.png")
+        if not stages_only:
+            _save(window, out, "cases.png")
+            window.open_case(cases[0].id, None, "understand")
+            _save(window, out, "workspace.png")
+        for stage in STAGES:
+            window.open_case(cases[0].id, None, stage.id)
+            _save(window, out, f"stage-{stage.id}.png")
         window.close()
     return 0
 
