@@ -34,6 +34,7 @@ class Autosaver(QObject):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.flush)
         session.locking.connect(self.flush)
+        session.record_deleted.connect(self.forget)
 
     @property
     def pending(self) -> int:
@@ -48,6 +49,10 @@ class Autosaver(QObject):
             self._pending[(kind, entity.id)] = (kind, entity)
         if not self._timer.isActive():
             self._timer.start()
+
+    def forget(self, kind: str, entity_id: str) -> None:
+        """Drop a pending edit of a record that was deleted meanwhile."""
+        self._pending.pop((kind, entity_id), None)
 
     def flush(self) -> None:
         self._timer.stop()

@@ -247,11 +247,11 @@ def rich_case(ids: DemoIds, day: dt.date, protocols: ProtocolSet | None) -> Case
         ],
         topics={
             "location": TopicState.RAISED,
-            "shared-accounts": TopicState.RAISED,
+            "shared-and-access": TopicState.RAISED,
             "children": TopicState.RAISED,
-            "finances": TopicState.DECLINED,
+            "money": TopicState.DECLINED,
         },
-        pre_session={"laptop-offline": True, "cables-ready": True},
+        pre_session={"laptop-offline": True, "cables": True, "advocate-present": True},
         end_session={"developer-options-off": True},
         notes="Calm session; Maple wanted to go step by step.",
     )

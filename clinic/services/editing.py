@@ -82,3 +82,12 @@ def save_record(repo: CaseRepository, case: Case, kind: str, entity: Entity) -> 
 def save_case_fields(repo: CaseRepository, case: Case) -> None:
     """Store the case's own fields (pseudonym, situation, safe contact...)."""
     repo.save_header(case)
+
+
+def delete_record(repo: CaseRepository, case: Case, kind: str, entity_id: str) -> None:
+    """Delete one child record from the vault and from the in-memory case."""
+    if kind not in ENTITY_LISTS:
+        raise ValueError(f"unknown record kind {kind!r}")
+    repo.delete_entity(case.id, kind, entity_id)
+    records: list[Entity] = getattr(case, kind)
+    records[:] = [r for r in records if r.id != entity_id]

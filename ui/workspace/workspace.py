@@ -107,7 +107,9 @@ class WorkspaceView(QWidget):
         centre = QSplitter(Qt.Orientation.Vertical, self)
         centre.addWidget(self.stack)
         centre.addWidget(self.notes)
-        centre.setSizes([420, 160])
+        centre.setStretchFactor(0, 1)
+        centre.setStretchFactor(1, 0)
+        centre.setSizes([520, 90])  # the stage gets the room; notes stay one drag away
         self.guidance = GuidancePanel(protocols, self)
         body = QSplitter(Qt.Orientation.Horizontal, self)
         body.addWidget(self.nav)
@@ -199,7 +201,7 @@ class WorkspaceView(QWidget):
         if self._case is None:
             return
         name = MASK if self.masked else self._case.pseudonym
-        status = _("open") if self._case.status == "open" else _("closed")
+        status = _("Open") if self._case.status == "open" else _("Closed")
         self.case_label.setText(_("Case {name} ({status})").format(name=name, status=status))
 
     def _show_visit(self, visit: Visit | None) -> None:

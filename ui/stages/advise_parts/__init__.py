@@ -1,0 +1,1 @@
+"""Widgets of the Advise stage: the findings table and the plan-item form."""

@@ -1,0 +1,1 @@
+"""Widgets of the Inventory stage: tables, entry editors and the technograph view."""

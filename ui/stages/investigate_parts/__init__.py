@@ -1,0 +1,1 @@
+"""Widgets of the Investigate stage: checklist tree, item panel, risk badges, phone check."""

@@ -1,0 +1,211 @@
+"""Follow-ups of the case: what, who, due date and done (Case.follow_ups)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic.i18n import _
+from clinic.model import Case, FollowUp
+from ui import prompts
+from ui.stages.session_parts.context_forms import to_date
+from ui.stages.session_parts.forms import assign, error_line
+from ui.stages.session_parts.guide_lists import NO_INDEX, Index
+
+
+class FollowUpModel(QAbstractTableModel):
+    HEADERS = ("What", "Who", "Due", "Done")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[FollowUp] = []
+
+    def reset(self, items: list[FollowUp]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def refresh_row(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    def rowCount(self, parent: Index = NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        item = self.items[index.row()]
+        due = item.due.isoformat() if item.due else _("no date")
+        return (item.what, item.who, due, _("done") if item.done else _("open"))[index.column()]
+
+
+class FollowUpsEditor(QWidget):
+    """Add, edit and remove follow-ups; `changed(follow_up)` after each edit, `removed(id)`."""
+
+    changed = Signal(object)
+    removed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._case: Case | None = None
+        self.today = dt.date.today()
+        self.model = FollowUpModel()
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move
+        self.table.setAccessibleName(_("Follow-ups"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.add_button = QPushButton(_("&Add follow-up"), self)
+        self.add_button.setAccessibleName(_("Add a follow-up"))
+        self.remove_button = QPushButton(_("Remove follow-up"), self)
+        self.remove_button.setAccessibleName(_("Remove the selected follow-up"))
+        self.what = QLineEdit(self)
+        self.what.setAccessibleName(_("What needs to happen"))
+        self.who = QLineEdit(self)
+        self.who.setAccessibleName(_("Who will do it (initials or role)"))
+        self.due_known = QCheckBox(_("Has a date"), self)
+        self.due_known.setAccessibleName(_("The follow-up has a due date"))
+        self.due = QDateEdit(self)
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setAccessibleName(_("Due date"))
+        self.done = QCheckBox(_("Done"), self)
+        self.done.setAccessibleName(_("The follow-up is done"))
+        self.error = error_line(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due_known)
+        due_row.addWidget(self.due, 1)
+        due_row.addWidget(self.done)
+        form = QFormLayout()
+        form.addRow(_("What"), self.what)
+        form.addRow(_("Who"), self.who)
+        form.addRow(_("Due"), due_row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        self.add_button.clicked.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+        self.what.textChanged.connect(self._on_what)
+        self.who.textChanged.connect(lambda text: self._set("who", text))
+        self.due_known.toggled.connect(self._on_due)
+        self.due.dateChanged.connect(self._on_due)
+        self.done.toggled.connect(lambda on: self._set("done", on))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
+
+    def load(self, case: Case | None, today: dt.date) -> None:
+        self._case = case
+        self.today = today
+        self.model.reset(case.follow_ups if case else [])
+        self.setEnabled(case is not None)
+        self._show_current()
+
+    def refresh(self) -> None:
+        if self._case is not None:
+            self.model.reset(self._case.follow_ups)
+            self._show_current()
+
+    def _current(self) -> tuple[int, FollowUp | None]:
+        row = self.table.currentIndex().row()
+        if not 0 <= row < len(self.model.items):
+            return -1, None
+        return row, self.model.items[row]
+
+    def _show_current(self) -> None:
+        _row, item = self._current()
+        editors = (self.what, self.who, self.due_known, self.due, self.done)
+        blockers = [QSignalBlocker(w) for w in editors]
+        self.what.setText(item.what if item else "")
+        self.who.setText(item.who if item else "")
+        self.due_known.setChecked(bool(item and item.due))
+        due = item.due if item and item.due else self.today
+        self.due.setDate(QDate(due.year, due.month, due.day))
+        self.done.setChecked(bool(item and item.done))
+        for blocker in blockers:
+            blocker.unblock()
+        for widget in editors:
+            widget.setEnabled(item is not None)
+        self.due.setEnabled(bool(item and item.due))
+        self.remove_button.setEnabled(item is not None)
+        self.error.hide()
+
+    def _add(self) -> None:
+        if self._case is None:
+            return
+        what = prompts.ask_text(self, _("New follow-up"), _("What needs to happen?"))
+        if not what or not what.strip():
+            return
+        try:
+            item = FollowUp(what=what)
+        except ValueError:
+            self.error.setText(_("This text holds a character that cannot be stored."))
+            self.error.show()
+            return
+        self._case.follow_ups.append(item)
+        self.model.reset(self._case.follow_ups)
+        self.table.setCurrentIndex(self.model.index(len(self.model.items) - 1, 0))
+        self.changed.emit(item)
+        self.who.setFocus()
+
+    def _remove(self) -> None:
+        _row, item = self._current()
+        if item is not None and prompts.confirm(
+            self, _("Remove follow-up"), _("Remove the selected follow-up?")
+        ):
+            self.removed.emit(item.id)
+
+    def _set(self, field: str, value: object) -> None:
+        row, item = self._current()
+        if item is not None and assign(item, field, value, self.error):
+            self.model.refresh_row(row)
+            self.changed.emit(item)
+
+    def _on_what(self, text: str) -> None:
+        if not text.strip():
+            self.error.setText(_("A follow-up needs a few words. The last words are kept."))
+            self.error.show()
+            return
+        self._set("what", text)
+
+    def _on_due(self) -> None:
+        known = self.due_known.isChecked()
+        self.due.setEnabled(known)
+        self._set("due", to_date(self.due.date()) if known else None)
