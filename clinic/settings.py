@@ -23,6 +23,9 @@ class AppSettings(BaseModel):
     idle_minutes: int = Field(default=5, ge=1, le=120)
     language: Literal["en", "es"] = "en"
     protocols_folder: str | None = None
+    clipboard_seconds: int = Field(default=10, ge=5, le=300)
+    retention_days: int = Field(default=90, ge=1, le=3650)
+    initials: str = Field(default="", max_length=8, pattern=r"^[A-Za-z0-9]*$")
     window_geometry: str | None = Field(default=None, max_length=4000)
 
 

@@ -7,6 +7,15 @@ from clinic.i18n import _
 
 
 def message_for(exc: BaseException) -> str:
+    if isinstance(exc, errors.VaultLocked):
+        return _(
+            "This vault is open in another copy of the app. Close that copy first, then"
+            " unlock here."
+        )
+    if isinstance(exc, errors.UnlockDelayed):
+        return _("Too many wrong passphrases. Wait {seconds} seconds, then try again.").format(
+            seconds=max(1, round(exc.seconds))
+        )
     if isinstance(exc, errors.WrongPassphrase):
         return _("That passphrase did not open this vault. Check it and try again.")
     if isinstance(exc, errors.PassphraseRejected):

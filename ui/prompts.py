@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from clinic.i18n import _
 
@@ -73,6 +80,22 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
+    dialog.setOkButtonText(_("OK"))
+    dialog.setCancelButtonText(_("Cancel"))
+    if _run(dialog) != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.textValue()
+
+
+def ask_passphrase(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A passphrase typed hidden, or None when cancelled."""
+    if _answers:
+        answer = _answers.popleft()
+        return None if answer is None else str(answer)
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
     dialog.setOkButtonText(_("OK"))
     dialog.setCancelButtonText(_("Cancel"))
     if _run(dialog) != QDialog.DialogCode.Accepted:

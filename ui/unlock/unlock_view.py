@@ -1,10 +1,13 @@
-"""The unlock view: passphrase, inline error, caps-lock hint, "Open another vault..."."""
+"""The unlock view: passphrase, inline error, caps-lock hint, "Open another vault...", and the
+failed-unlock countdown (the unlock button waits while it runs)."""
 
 from __future__ import annotations
 
+import math
+import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from clinic.i18n import _
@@ -62,6 +65,11 @@ class UnlockView(QWidget):
         outer.addLayout(row)
         outer.addStretch(2)
 
+        self._deadline = 0.0
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(250)
+        self._countdown.timeout.connect(self._tick)
+
         self.unlock_button.clicked.connect(self._submit)
         self.passphrase.submitted.connect(self._submit)
         self.other_button.clicked.connect(self.other_vault_requested)
@@ -72,12 +80,14 @@ class UnlockView(QWidget):
     def reset(self) -> None:
         self.passphrase.clear()
         self.error.hide()
+        self._countdown.stop()
+        self._deadline = 0.0
         self.set_busy(False)
         self.passphrase.select_for_retry()
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        self.unlock_button.setEnabled(not busy)
+        self.unlock_button.setEnabled(not busy and not self.delay_running)
         self.passphrase.setEnabled(not busy)
         self.other_button.setEnabled(not busy)
 
@@ -86,6 +96,32 @@ class UnlockView(QWidget):
         self.error.setText(message)
         self.error.show()
         self.passphrase.select_for_retry()
+
+    @property
+    def delay_running(self) -> bool:
+        return self._deadline > time.monotonic()
+
+    def show_delay(self, seconds: float) -> None:
+        """Count down the failed-unlock delay inline; Unlock is disabled until it ends."""
+        self._deadline = time.monotonic() + seconds
+        self.set_busy(False)
+        self._tick()
+        self._countdown.start()
+        self.passphrase.select_for_retry()
+
+    def _tick(self) -> None:
+        left = math.ceil(self._deadline - time.monotonic())
+        if left <= 0:
+            self._countdown.stop()
+            self._deadline = 0.0
+            self.error.setText(_("You can try again now."))
+            self.unlock_button.setEnabled(True)
+            return
+        self.unlock_button.setEnabled(False)
+        self.error.setText(
+            _("Too many wrong passphrases. Try again in {seconds} s.").format(seconds=left)
+        )
+        self.error.show()
 
     def _submit(self) -> None:
         if not self.passphrase.text() or not self.unlock_button.isEnabled():

@@ -1,0 +1,1 @@
+"""GUI security pieces: the clipboard that clears itself, settings and lifecycle dialogs, logs."""
