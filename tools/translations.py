@@ -7,6 +7,7 @@ python tools/translations.py compile   # write the .mo files the app reads
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import sys
 from pathlib import Path
@@ -20,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 POT = TRANSLATIONS / "clinic.pot"
 LANGS = ("es",)
+# A fixed header date keeps the compiled .mo byte-for-byte reproducible from the .po.
+MO_DATE = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 
 
@@ -47,6 +50,7 @@ def po_path(lang: str) -> Path:
 def compiled(lang: str) -> bytes:
     with po_path(lang).open("rb") as fh:
         catalog = read_po(fh, locale=lang)
+    catalog.creation_date = MO_DATE
     buf = io.BytesIO()
     write_mo(buf, catalog, use_fuzzy=False)
     return buf.getvalue()
