@@ -2,113 +2,200 @@
 
 The title is always the neutral app name, never a pseudonym. Lock now (Ctrl+L), idle
 auto-lock and quick hide (F12 or Ctrl+Shift+H) all end in the session's lock sequence;
-quick hide first swaps in the locked view so case data leaves the screen at once.
+quick hide first swaps in the locked view so case data leaves the screen at once. The lock
+sequence follows KeePassXC's order (see VaultSession.lock and _on_locking). No portable Qt
+signal reports the screen locking, so only these three triggers lock.
+
+Start-up draws the unlock (or create) view first. After its first paint `_build_rest`
+loads the full settings and builds the toolbar, the cases view and the helpers; a
+zero-delay timer then builds the workspace (stage pages, protocols) ahead of the first
+case. Entry points build what they need if it is not there yet; locking copes with parts
+never built.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget
 
-from clinic.errors import ClinicError
+from clinic.errors import ClinicError, UnlockDelayed, WrongPassphrase
 from clinic.i18n import _
-from clinic.protocols.loader import ProtocolSet
-from clinic.settings import AppSettings, save_settings
+from clinic.services.unlock_delay import UnlockDelay
 from ui import prompts
-from ui.autosave import Autosaver
-from ui.cases.cases_view import CasesView
 from ui.error_messages import message_for
-from ui.idle import IdleWatcher
-from ui.session import VaultSession
-from ui.stages.base import StageContext
-from ui.unlock.create_view import CreateVaultView
+from ui.session import DEFAULT_INITIALS, Position, VaultSession
 from ui.unlock.unlock_view import UnlockView
-from ui.workspace.workspace import WorkspaceView
+
+if TYPE_CHECKING:  # built after the first paint (see _build_rest): loaded then
+    from PySide6.QtGui import QAction, QCloseEvent
+
+    from clinic.settings import AppSettings
+    from ui.autosave import Autosaver
+    from ui.cases.cases_view import CasesView
+    from ui.idle import IdleWatcher
+    from ui.security.clipboard import SecureClipboard
+    from ui.security.log_window import LogWindow
+    from ui.security.settings_dialog import SettingsDialog
+    from ui.security.vault_actions import VaultActions
+    from ui.toolbar import MainToolbar
+    from ui.unlock.create_view import CreateVaultView
+    from ui.workspace.workspace import WorkspaceView
 
 APP_TITLE = "Tech Safety Clinic"
-LOCK_KEYS = ("Ctrl+L",)
-HIDE_KEYS = ("F12", "Ctrl+Shift+H")
 
 
 class MainWindow(QMainWindow):
+    """Builds the start views only; the rest comes after their first paint (see below)."""
+
+    settings: AppSettings
+    autosaver: Autosaver
+    clipboard: SecureClipboard
+    vault_actions: VaultActions
+    idle: IdleWatcher
+    cases_view: CasesView
+    toolbar: MainToolbar
+    lock_action: QAction
+    mask_action: QAction
+    log_action: QAction
+
     def __init__(
         self,
         session: VaultSession,
-        protocols: ProtocolSet,
-        settings: AppSettings,
         settings_file: Path,
+        geometry: str | None = None,
         idle_poll_ms: int = 1000,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
         self.session = session
-        self.settings = settings
         self._settings_file = settings_file
-        self.autosaver = Autosaver(session)
-        self.idle = IdleWatcher(session.clock, settings.idle_minutes * 60, idle_poll_ms, self)
-        self.create_view = CreateVaultView(self)
+        self._idle_poll_ms = idle_poll_ms
+        self._rest_built = False
+        self._workspace: WorkspaceView | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.log_window: LogWindow | None = None
+        self._create_view: CreateVaultView | None = None  # first run only
         self.unlock_view = UnlockView(self)
-        self.cases_view = CasesView(session, self)
-        context = StageContext(session=session, protocols=protocols, settings=settings)
-        self.workspace = WorkspaceView(protocols, self, context)
         self.stack = QStackedWidget(self)
-        for view in (self.create_view, self.unlock_view, self.cases_view, self.workspace):
-            self.stack.addWidget(view)
+        self.stack.addWidget(self.unlock_view)
+        self.unlock_view.installEventFilter(self)
         self.setCentralWidget(self.stack)
-        self._build_toolbar()
         self.save_status = QLabel(self)
         self.save_status.setAccessibleName(_("Save status"))
         self.statusBar().addPermanentWidget(self.save_status)
-        self._connect()
-        self._restore_geometry()
+        self._connect_start()
+        self._restore_geometry(geometry)
         self.show_start()
 
-    # -- setup -----------------------------------------------------------------------
-    def _build_toolbar(self) -> None:
-        bar = QToolBar(_("Main"), self)
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        self.lock_action = QAction(_("Lock now"), self)
-        self.lock_action.setShortcuts([QKeySequence(k) for k in LOCK_KEYS])
-        self.lock_action.setToolTip(_("Lock the vault now (Ctrl+L)"))
-        self.hide_action = QAction(_("Quick hide"), self)
-        self.hide_action.setShortcuts([QKeySequence(k) for k in HIDE_KEYS])
-        self.hide_action.setToolTip(_("Hide everything and lock at once (F12)"))
-        self.mask_action = QAction(_("Hide pseudonyms"), self)
-        self.mask_action.setCheckable(True)
-        self.mask_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
-        for action in (self.lock_action, self.hide_action, self.mask_action):
-            bar.addAction(action)
-            self.addAction(action)
-        self.addToolBar(bar)
-        self.toolbar = bar
+    @property
+    def create_view(self) -> CreateVaultView:
+        """The create-vault view (first run: no vault file yet), built when first needed."""
+        if self._create_view is None:
+            from ui.unlock.create_view import CreateVaultView
 
-    def _connect(self) -> None:
+            view = self._create_view = CreateVaultView(self)
+            self.stack.addWidget(view)
+            view.create_requested.connect(self._create)
+            if not self._rest_built:
+                view.installEventFilter(self)
+        return self._create_view
+
+    @property
+    def workspace(self) -> WorkspaceView:
+        """The case workspace (built ahead of time after start-up, or now)."""
+        return self._ensure_workspace()
+
+    # -- setup -----------------------------------------------------------------------
+    def _connect_start(self) -> None:
         s = self.session
         s.unlocked.connect(self._on_unlocked)
         s.unlock_failed.connect(self._on_unlock_failed)
         s.locking.connect(self._on_locking)
         s.locked.connect(self._on_locked)
-        self.create_view.create_requested.connect(s.create)
-        self.unlock_view.unlock_requested.connect(s.unlock)
+        self.unlock_view.unlock_requested.connect(self._unlock)
         self.unlock_view.other_vault_requested.connect(self._choose_other_vault)
-        self.cases_view.case_opened.connect(lambda case_id: self.open_case(case_id))
-        self.cases_view.mask_toggle.toggled.connect(self.mask_action.setChecked)
-        self.mask_action.toggled.connect(self.cases_view.mask_toggle.setChecked)
-        self.mask_action.toggled.connect(self.workspace.set_masked)
-        self.workspace.back_requested.connect(self.show_cases)
-        self.workspace.new_visit_requested.connect(self.new_visit)
-        self.workspace.edited.connect(self._on_edited)
-        self.workspace.position_changed.connect(self._remember_position)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """After the first paint of a start view, build the rest (two hops: whatever that
+        paint queued runs first, so the rest never delays the first frame)."""
+        if event.type() == QEvent.Type.Paint and watched in (self._create_view, self.unlock_view):
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._build_rest))
+        return False
+
+    def _build_rest(self) -> None:
+        """Full settings, the helpers and the cases view; then queue the workspace."""
+        if self._rest_built:
+            return
+        self._rest_built = True
+        from clinic.settings import load_settings
+        from ui.autosave import Autosaver
+        from ui.cases.cases_view import CasesView
+        from ui.idle import IdleWatcher
+        from ui.security.clipboard import SecureClipboard
+        from ui.security.vault_actions import VaultActions
+        from ui.toolbar import MainToolbar
+
+        bar = MainToolbar(self, self.lock_now, self.quick_hide, self.open_settings, self.open_log)
+        self.toolbar, self.lock_action, self.log_action = bar, bar.lock_action, bar.log_action
+        self.mask_action = bar.mask_action
+        bar.set_unlocked(self.session.is_unlocked)  # its actions work only while unlocked
+        settings = self.settings = load_settings(self._settings_file)
+        self.session.initials = settings.initials or DEFAULT_INITIALS
+        self.autosaver = Autosaver(self.session)
+        self.clipboard = SecureClipboard(settings.clipboard_seconds, parent=self)
+        self.vault_actions = VaultActions(self.session, settings, self.open_vault_file, self)
+        self.idle = IdleWatcher(
+            self.session.clock, settings.idle_minutes * 60, self._idle_poll_ms, self
+        )
+        self.cases_view = cases = CasesView(self.session, self)
+        self.stack.addWidget(cases)
+        cases.case_opened.connect(lambda case_id: self.open_case(case_id))
+        cases.mask_toggle.toggled.connect(self.mask_action.setChecked)
+        self.mask_action.toggled.connect(cases.mask_toggle.setChecked)
         self.autosaver.saved.connect(lambda _n: self.save_status.setText(_("All changes saved")))
         self.autosaver.failed.connect(lambda exc: self.save_status.setText(message_for(exc)))
-        self.lock_action.triggered.connect(self.lock_now)
-        self.hide_action.triggered.connect(self.quick_hide)
         self.idle.idle.connect(self.lock_now)
+        cases.delete_requested.connect(self.vault_actions.delete_case)
+        self.vault_actions.cases_changed.connect(
+            lambda: cases.refresh(select_id=cases.selected_id())
+        )
+        self.vault_actions.finished.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        QTimer.singleShot(0, self._ensure_workspace)
+
+    def _ensure_workspace(self) -> WorkspaceView:
+        """The workspace, its stage pages and the protocols (0.5-2 s): built ahead of time."""
+        if self._workspace is not None:
+            return self._workspace
+        self._build_rest()
+        from clinic.protocols.loader import load_protocols
+        from ui.stages.base import StageContext
+        from ui.workspace.workspace import WorkspaceView
+
+        folder = self.settings.protocols_folder
+        protocols = load_protocols([Path(folder)] if folder else [])
+        context = StageContext(session=self.session, protocols=protocols, settings=self.settings)
+        space = self._workspace = WorkspaceView(protocols, self, context)
+        self.stack.addWidget(space)
+        space.set_masked(self.mask_action.isChecked())
+        self.mask_action.toggled.connect(space.set_masked)
+        space.back_requested.connect(self.show_cases)
+        space.new_visit_requested.connect(self.new_visit)
+        space.edited.connect(self._on_edited)
+        space.position_changed.connect(self._remember_position)
+        return space
+
+    def _unlock(self, passphrase: str) -> None:
+        self._build_rest()  # the unlock's audit row needs the initials from the settings
+        self.session.unlock(passphrase)
+
+    def _create(self, passphrase: str) -> None:
+        self._build_rest()
+        self.session.create(passphrase)
 
     # -- views -----------------------------------------------------------------------
     def show_start(self) -> None:
@@ -123,8 +210,10 @@ class MainWindow(QMainWindow):
             self.create_view.first.select_for_retry()
 
     def show_cases(self) -> None:
+        self._build_rest()
         self.autosaver.flush()
-        self.workspace.clear()
+        if self._workspace is not None:
+            self._workspace.clear()
         self.session.close_workspace()
         self.cases_view.refresh(select_id=self.cases_view.selected_id())
         self.stack.setCurrentWidget(self.cases_view)
@@ -133,6 +222,7 @@ class MainWindow(QMainWindow):
     def open_case(
         self, case_id: str, visit_id: str | None = None, stage_id: str = "before"
     ) -> None:
+        self._build_rest()
         self.autosaver.flush()
         try:
             case = self.session.open_case(case_id)
@@ -169,24 +259,35 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.lock_now)
 
     def _on_locking(self) -> None:
+        """Close the app's dialogs, clear our clipboard text, flush edits, empty the views."""
         prompts.close_all()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        if self._rest_built:
+            self.clipboard.clear_if_ours()
+            self.autosaver.flush()
+            self.cases_view.clear()
         self._remember_position()
-        self.workspace.clear()
-        self.cases_view.clear()
+        if self._workspace is not None:
+            self._workspace.clear()
 
     def _on_locked(self) -> None:
-        self.autosaver.discard()
-        self.idle.disarm()
+        if self._rest_built:
+            self.autosaver.discard()
+            self.idle.disarm()
         self.save_status.clear()
         self.show_start()
 
     def _on_unlocked(self) -> None:
+        self._build_rest()
         self.idle.arm()
         self._set_unlocked_actions(True)
         self.unlock_view.reset()
-        self.create_view.first.clear()
-        self.create_view.second.clear()
-        self.create_view.set_busy(False)
+        if self._create_view is not None:
+            self._create_view.first.clear()
+            self._create_view.second.clear()
+            self._create_view.set_busy(False)
         position = self.session.position
         self.cases_view.refresh(select_id=position.case_id)
         if position.case_id and self.session.repo.exists(position.case_id):
@@ -196,16 +297,65 @@ class MainWindow(QMainWindow):
             self.cases_view.focus_table()
 
     def _set_unlocked_actions(self, unlocked: bool) -> None:
-        self.toolbar.setVisible(unlocked)
-        for action in (self.lock_action, self.hide_action, self.mask_action):
-            action.setEnabled(unlocked)
+        if self._rest_built:
+            self.toolbar.set_unlocked(unlocked)
 
     def _on_unlock_failed(self, exc: BaseException) -> None:
         view = self.stack.currentWidget()
-        if view is self.create_view:
-            self.create_view.show_error(message_for(exc))
-        else:
-            self.unlock_view.show_error(message_for(exc))
+        if self._create_view is not None and view is self._create_view:
+            self._create_view.show_error(message_for(exc))
+            return
+        self.unlock_view.show_error(message_for(exc))
+        wait = exc.seconds if isinstance(exc, UnlockDelayed) else 0.0
+        if isinstance(exc, WrongPassphrase):
+            wait = UnlockDelay(self.session.path).seconds_left()
+        if wait > 0:
+            self.unlock_view.show_delay(wait)
+
+    def open_vault_file(self, path: Path, passphrase: str) -> None:
+        """Lock the vault in use and open another one (a restored backup)."""
+        self.session.lock()
+        self.session.path = path
+        self.session.position = Position()
+        self.unlock_view.set_vault(path)
+        self.stack.setCurrentWidget(self.unlock_view)
+        self.unlock_view.set_busy(True)
+        self.session.unlock(passphrase)
+
+    # -- settings and log ------------------------------------------------------------
+    def open_settings(self) -> None:
+        if not self.session.is_unlocked:
+            return
+        from ui.security.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.vault_actions, self.apply_settings, self)
+        dialog.setModal(True)
+        self.settings_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def apply_settings(self, edited: AppSettings) -> None:
+        """Adopt and save edited settings (preferences only: never case data)."""
+        from clinic.settings import save_settings
+
+        for name in type(edited).model_fields:
+            setattr(self.settings, name, getattr(edited, name))
+        self.idle.timeout_s = edited.idle_minutes * 60
+        self.clipboard.seconds = edited.clipboard_seconds
+        self.session.initials = edited.initials or DEFAULT_INITIALS
+        try:
+            save_settings(self._settings_file, self.settings)
+        except OSError:
+            self.statusBar().showMessage(_("The settings could not be saved."))
+
+    def open_log(self) -> None:
+        from ui.security.log_window import LogWindow, log_ring
+
+        if self.log_window is None:
+            self.log_window = LogWindow(log_ring(), self)
+        self.log_window.refresh()
+        self.log_window.show()
+        self.log_window.raise_()
 
     def _choose_other_vault(self) -> None:
         chosen = prompts.choose_open_file(
@@ -218,23 +368,28 @@ class MainWindow(QMainWindow):
             self.unlock_view.reset()
 
     def _remember_position(self) -> None:
-        if self.stack.currentWidget() is self.workspace and self.session.case is not None:
-            self.session.position.visit_id = self.workspace.visit_id
-            self.session.position.stage_id = self.workspace.stage_id
+        space = self._workspace
+        if space is not None and self.stack.currentWidget() is space and self.session.case:
+            self.session.position.visit_id = space.visit_id
+            self.session.position.stage_id = space.stage_id
 
     def _on_edited(self, kind: str, entity: object) -> None:
         self.save_status.setText(_("Saving..."))
         self.autosaver.record_edit(kind, entity)
 
     # -- window ----------------------------------------------------------------------
-    def _restore_geometry(self) -> None:
+    def _restore_geometry(self, geometry: str | None) -> None:
         self.resize(1280, 720)
-        if self.settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromHex(self.settings.window_geometry.encode()))
+        if geometry:
+            self.restoreGeometry(QByteArray.fromHex(geometry.encode()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from clinic.settings import save_settings
+
+        self._build_rest()  # the full settings, to save the window size with them
         self.autosaver.flush()
         self.session.lock()
+        self.clipboard.clear_if_ours()
         self.session.tasks.wait_done()
         self.settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
         try:

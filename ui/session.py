@@ -13,15 +13,18 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from clinic.model import Case, Entity, Visit
-from clinic.services import editing
-from clinic.storage import CaseRepository, CaseSummary, KeySettings, Vault
+from clinic.storage import CaseSummary, KeySettings, Vault
 from ui.clock import Clock
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # loaded on first use: the models (pydantic) stay out of the start-up
+    from clinic.model import Case, Entity, Visit
+    from clinic.services.editing import OpenItems
+    from clinic.storage import CaseRepository
 
 
 @dataclass
@@ -31,6 +34,9 @@ class Position:
     case_id: str | None = None
     visit_id: str | None = None
     stage_id: str = "before"
+
+
+DEFAULT_INITIALS = "GUI"
 
 
 class VaultSession(QObject):
@@ -44,6 +50,8 @@ class VaultSession(QObject):
     """The vault is closed and no decrypted object is held."""
     case_changed = Signal(str)
     """The current case was opened, edited or closed; payload: its id ("" for none)."""
+    record_deleted = Signal(str, str)
+    """A record of the current case was deleted; payload: (kind, entity id)."""
 
     def __init__(self, path: Path, key: KeySettings, clock: Clock, tasks: TaskRunner) -> None:
         super().__init__()
@@ -57,6 +65,8 @@ class VaultSession(QObject):
         self._repo: CaseRepository | None = None
         self._case: Case | None = None
         self._locking = False
+        self.initials = DEFAULT_INITIALS
+        """The volunteer's initials for the vault's audit log (from the settings)."""
 
     # -- state -----------------------------------------------------------------------
     @property
@@ -75,16 +85,33 @@ class VaultSession(QObject):
 
     # -- unlock / create / lock ------------------------------------------------------
     def unlock(self, passphrase: str) -> None:
-        """Open the vault off the GUI thread; emits unlocked or unlock_failed."""
-        path, key = self.path, self.key
-        self.tasks.run(lambda: Vault.open(path, passphrase, key), self._adopt, self._failed)
+        """Open the vault off the GUI thread as its one writer (lifecycle.unlock_in_app:
+        failed-unlock delay, writer lock, integrity check, "unlocked" audit row); emits
+        unlocked or unlock_failed (UnlockDelayed, VaultLocked, WrongPassphrase...)."""
+        path, key, initials = self.path, self.key, self.initials
+
+        def job() -> Vault:
+            from clinic.services import lifecycle
+
+            return lifecycle.unlock_in_app(path, passphrase, initials, key)
+
+        self.tasks.run(job, self._adopt, self._failed)
 
     def create(self, passphrase: str) -> None:
-        """Create the vault off the GUI thread; emits unlocked or unlock_failed."""
-        path, key = self.path, self.key
-        self.tasks.run(lambda: Vault.create(path, passphrase, key), self._adopt, self._failed)
+        """Create the vault off the GUI thread, then open it as unlock() does."""
+        path, key, initials = self.path, self.key, self.initials
+
+        def job() -> Vault:
+            from clinic.services import lifecycle
+
+            Vault.create(path, passphrase, key).close()
+            return lifecycle.unlock_in_app(path, passphrase, initials, key)
+
+        self.tasks.run(job, self._adopt, self._failed)
 
     def _adopt(self, vault: Any) -> None:
+        from clinic.storage.repositories import CaseRepository
+
         assert isinstance(vault, Vault)
         with self._db:
             self._vault = vault
@@ -95,11 +122,15 @@ class VaultSession(QObject):
         self.unlock_failed.emit(exc)
 
     def lock(self) -> None:
-        """The lock sequence: flush and clear views, drop data, close the connection."""
+        """The lock sequence (KeePassXC's order): refuse re-entry, wait out background work
+        (a save in progress), `locking` (listeners close dialogs, clear our clipboard text,
+        flush edits and empty their views), drop the case and repository, close the
+        connection (which releases the writer lock), then `locked` (show the unlock view)."""
         if self._locking or self._vault is None:
             return
         self._locking = True
         try:
+            self.tasks.wait_done()
             self.locking.emit()
             with self._db:
                 self._case = None
@@ -146,17 +177,23 @@ class VaultSession(QObject):
         self.case_changed.emit("")
 
     def new_case(self, pseudonym: str) -> Case:
+        from clinic.services import editing
+
         with self._db:
             return editing.new_case(self.repo, pseudonym, self.clock.today())
 
     def set_case_closed(self, case_id: str, closed: bool) -> None:
+        from clinic.services import editing
+
         with self._db:
             case = editing.set_status(self.repo, case_id, closed, self.clock.today())
         if self._case is not None and self._case.id == case_id:
             self._case = case
         self.case_changed.emit(case_id)
 
-    def start_visit(self) -> tuple[Visit, editing.OpenItems]:
+    def start_visit(self) -> tuple[Visit, OpenItems]:
+        from clinic.services import editing
+
         case = self._require_case()
         with self._db:
             visit, carried = editing.start_visit(self.repo, case, self.clock.today())
@@ -166,11 +203,24 @@ class VaultSession(QObject):
 
     def save_record(self, kind: str, entity: Entity) -> None:
         """Store one edited record of the current case (autosave calls this)."""
+        from clinic.services import editing
+
         case = self._require_case()
         with self._db:
             editing.save_record(self.repo, case, kind, entity)
 
+    def delete_record(self, kind: str, entity_id: str) -> None:
+        """Delete one record of the current case (pending autosaves of it are dropped)."""
+        from clinic.services import editing
+
+        case = self._require_case()
+        with self._db:
+            editing.delete_record(self.repo, case, kind, entity_id)
+        self.record_deleted.emit(kind, entity_id)
+
     def save_case_fields(self) -> None:
+        from clinic.services import editing
+
         case = self._require_case()
         with self._db:
             editing.save_case_fields(self.repo, case)

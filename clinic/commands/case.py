@@ -40,11 +40,11 @@ def register(sub: Any) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from clinic.storage import CaseRepository
+    from clinic.storage.case_list import list_cases
 
     vault = open_vault(args)
     try:
-        rows = CaseRepository(vault).list_cases()
+        rows = list_cases(vault.conn)
     finally:
         vault.close()
     out = sys.stdout

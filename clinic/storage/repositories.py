@@ -6,34 +6,15 @@ needs) and one row per child record in `entities`, so one edit writes one small 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from clinic.errors import NotFound, Refused
 from clinic.model import ENTITY_LISTS, ENTITY_TYPES, Case, Entity
+from clinic.storage.case_list import CaseSummary, list_cases
 from clinic.storage.vault import Vault
 
 _HEADER_EXCLUDE = set(ENTITY_LISTS)
-
-
-@dataclass(frozen=True, slots=True)
-class CaseSummary:
-    """What the case list shows, read without loading whole cases."""
-
-    id: str
-    pseudonym: str
-    status: str
-    opened: dt.date
-    closed: dt.date | None
-    language: str
-    open_follow_ups: int
-    next_follow_up: dt.date | None
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
 
 
 class CaseRepository:
@@ -44,16 +25,7 @@ class CaseRepository:
 
     # -- reading ---------------------------------------------------------------------
     def list_cases(self) -> list[CaseSummary]:
-        rows = self.vault.conn.execute(
-            "SELECT id, pseudonym, status, opened, closed, language, open_follow_ups,"
-            " next_follow_up FROM cases ORDER BY opened DESC, pseudonym"
-        ).fetchall()
-        return [
-            CaseSummary(
-                r[0], r[1], r[2], dt.date.fromisoformat(r[3]), _date(r[4]), r[5], r[6], _date(r[7])
-            )
-            for r in rows
-        ]
+        return list_cases(self.vault.conn)
 
     def exists(self, case_id: str) -> bool:
         row = self.vault.conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone()
@@ -185,16 +157,6 @@ class CaseRepository:
         conn.execute(
             "UPDATE cases SET open_follow_ups = ?, next_follow_up = ? WHERE id = ?",
             (count, due, case_id),
-        )
-
-
-def record_audit(vault: Vault, initials: str, action: str, now: dt.datetime | None = None) -> None:
-    """Append initials and an action word to the audit log: never case data."""
-    stamp = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
-    with vault.transaction() as conn:
-        conn.execute(
-            "INSERT INTO audit (at, initials, action) VALUES (?, ?, ?)",
-            (stamp, initials[:8], action),
         )
 
 

@@ -11,11 +11,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -48,6 +49,8 @@ class CaseTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseSummary] = []
+        self._folded: list[str] = []
+        """Casefolded pseudonyms, row for row: what the search matches against."""
         self._masked = False
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
@@ -57,10 +60,20 @@ class CaseTableModel(QAbstractTableModel):
         self._rows = list(rows)
         if self._sorted_by is not None:
             self._rows.sort(key=self._key(*self._sorted_by), reverse=self._reverse())
+        self._folded = [r.pseudonym.casefold() for r in self._rows]
         self.endResetModel()
 
     def clear(self) -> None:
         self.set_rows([])
+
+    @property
+    def rows(self) -> list[CaseSummary]:
+        """The rows in display order (read only: the proxy filters over them)."""
+        return self._rows
+
+    @property
+    def folded(self) -> list[str]:
+        return self._folded
 
     def summary(self, row: int) -> CaseSummary:
         return self._rows[row]
@@ -123,6 +136,7 @@ class CaseTableModel(QAbstractTableModel):
         old = self.persistentIndexList()
         moved = [(i, self._rows[i.row()]) for i in old]
         self._rows.sort(key=self._key(column, order), reverse=self._reverse())
+        self._folded = [r.pseudonym.casefold() for r in self._rows]
         position = {id(r): n for n, r in enumerate(self._rows)}
         self.changePersistentIndexList(
             old, [self.index(position[id(r)], i.column()) for i, r in moved]
@@ -167,33 +181,128 @@ class CaseTableModel(QAbstractTableModel):
         return value.isoformat() if value else ""
 
 
-class CaseFilterProxy(QSortFilterProxyModel):
-    """Search by pseudonym, filter by status and opened date; sorting is the source's."""
+class CaseFilterProxy(QAbstractProxyModel):
+    """Search by pseudonym, filter by status and opened date; sorting is the source's.
+
+    A keystroke filters the rows once in Python (one pass over precomputed folded
+    pseudonyms), not with one C++-to-Python `filterAcceptsRow` call per row: 10,000 cases
+    stay well under the 50 ms keystroke budget.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._search = ""
         self._status = ""
         self._opened_since: dt.date | None = None
+        self._visible: list[int] = []
+        """Source rows shown, in source order."""
+        self._position: dict[int, int] = {}
+        """Source row -> proxy row, for the rows shown."""
+        self._moving: list[tuple[QModelIndex, CaseSummary]] = []
+
+    def setSourceModel(self, source: QAbstractItemModel) -> None:
+        assert isinstance(source, CaseTableModel)
+        self.beginResetModel()
+        super().setSourceModel(source)
+        source.modelAboutToBeReset.connect(self.beginResetModel)
+        source.modelReset.connect(self._end_reset)
+        source.layoutAboutToBeChanged.connect(self._before_layout)
+        source.layoutChanged.connect(self._after_layout)
+        source.dataChanged.connect(self._source_data_changed)
+        self._recompute()
+        self.endResetModel()
+
+    def _source(self) -> CaseTableModel:
+        model = self.sourceModel()
+        assert isinstance(model, CaseTableModel)
+        return model
 
     def set_filters(
         self, search: str = "", status: str = "", opened_since: dt.date | None = None
     ) -> None:
-        self.beginFilterChange()
+        self.beginResetModel()
         self._search = search.casefold().strip()
         self._status = status
         self._opened_since = opened_since
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._recompute()
+        self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sourceModel().sort(column, order)
+        self._source().sort(column, order)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+    def _recompute(self) -> None:
+        """The shown source rows: one Python pass, no per-row call from Qt."""
         model = self.sourceModel()
-        assert isinstance(model, CaseTableModel)
-        row = model.summary(source_row)
-        if self._status and row.status != self._status:
-            return False
-        if self._opened_since and row.opened < self._opened_since:
-            return False
-        return not self._search or self._search in row.pseudonym.casefold()
+        if not isinstance(model, CaseTableModel):
+            self._visible, self._position = [], {}
+            return
+        search, status, since = self._search, self._status, self._opened_since
+        rows, folded = model.rows, model.folded
+        self._visible = [
+            n
+            for n in range(len(rows))
+            if (not search or search in folded[n])
+            and (not status or rows[n].status == status)
+            and (since is None or rows[n].opened >= since)
+        ]
+        self._position = {source: n for n, source in enumerate(self._visible)}
+
+    def _end_reset(self) -> None:
+        self._recompute()
+        self.endResetModel()
+
+    def _before_layout(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        rows = self._source().rows
+        self._moving = [(i, rows[self._visible[i.row()]]) for i in self.persistentIndexList()]
+
+    def _after_layout(self) -> None:
+        self._recompute()
+        where = {id(r): n for n, r in enumerate(self._source().rows)}
+        old = [i for i, _row in self._moving]
+        new = []
+        for index, row in self._moving:
+            proxy_row = self._position.get(where.get(id(row), -1), -1)
+            new.append(self.index(proxy_row, index.column()) if proxy_row >= 0 else QModelIndex())
+        self._moving = []
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _source_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles: Any) -> None:
+        if self._visible:
+            last = len(self._visible) - 1
+            self.dataChanged.emit(
+                self.index(0, top.column()), self.index(last, bottom.column()), roles
+            )
+
+    # -- Qt proxy API ----------------------------------------------------------------
+    def mapToSource(self, proxy_index: Index) -> QModelIndex:
+        if not proxy_index.isValid() or not 0 <= proxy_index.row() < len(self._visible):
+            return QModelIndex()
+        return self._source().index(self._visible[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: Index) -> QModelIndex:
+        row = self._position.get(source_index.row(), -1) if source_index.isValid() else -1
+        return self.index(row, source_index.column()) if row >= 0 else QModelIndex()
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < len(self._visible) and 0 <= column < len(COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        return QModelIndex()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and bool(self._visible)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        return self._source().headerData(section, orientation, role)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,11 +27,15 @@ from clinic.i18n import _, ngettext
 from ui import prompts
 from ui.cases.case_model import ID_ROLE, OPENED, CaseFilterProxy, CaseTableModel
 from ui.error_messages import message_for
-from ui.session import VaultSession
+
+if TYPE_CHECKING:
+    from ui.session import VaultSession
 
 
 class CasesView(QWidget):
     case_opened = Signal(str)
+    delete_requested = Signal(str)
+    """Delete the selected case for good (the main window confirms); payload: its id."""
     """The volunteer opened a case; payload: its id."""
 
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
@@ -88,17 +93,25 @@ class CasesView(QWidget):
         legend.setObjectName("muted")
         self.new_button = QPushButton(_("New case"), self)
         self.new_button.setAccessibleName(_("New case"))
-        self.open_button = QPushButton(_("Open"), self)
+        self.open_button = QPushButton(_("Open case"), self)
         self.open_button.setAccessibleName(_("Open the selected case"))
         self.close_button = QPushButton(_("Close case"), self)
         self.close_button.setAccessibleName(_("Close the selected case"))
         self.reopen_button = QPushButton(_("Reopen case"), self)
         self.reopen_button.setAccessibleName(_("Reopen the selected case"))
+        self.delete_button = QPushButton(_("Delete case..."), self)
+        self.delete_button.setAccessibleName(_("Delete the selected case for good"))
         actions = QHBoxLayout()
         actions.addWidget(self.count)
         actions.addSpacing(16)
         actions.addWidget(legend, 1)
-        for button in (self.new_button, self.open_button, self.close_button, self.reopen_button):
+        for button in (
+            self.new_button,
+            self.open_button,
+            self.close_button,
+            self.reopen_button,
+            self.delete_button,
+        ):
             actions.addWidget(button)
 
         layout = QVBoxLayout(self)
@@ -124,6 +137,7 @@ class CasesView(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.close_button.clicked.connect(lambda: self._set_closed(True))
         self.reopen_button.clicked.connect(lambda: self._set_closed(False))
+        self.delete_button.clicked.connect(self._request_delete)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_case)
 
@@ -200,13 +214,25 @@ class CasesView(QWidget):
             return
         self.refresh(select_id=case_id)
 
+    def _request_delete(self) -> None:
+        case_id = self.selected_id()
+        if case_id:
+            self.delete_requested.emit(case_id)
+
     def _apply_filters(self) -> None:
         qdate = self.since.date()
         since: dt.date | None = None
         if self.since_check.isChecked():
             since = dt.date(qdate.year(), qdate.month(), qdate.day())
+        selected = self.selected_id()
         self.proxy.set_filters(self.search.text(), str(self.status.currentData()), since)
+        if selected:
+            row = self.model.row_of(selected)
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if index.isValid():
+                self.table.selectRow(index.row())
         self._update_count()
+        self._update_buttons()
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -223,3 +249,4 @@ class CasesView(QWidget):
         self.open_button.setEnabled(row >= 0)
         self.close_button.setEnabled(status == "open")
         self.reopen_button.setEnabled(status == "closed")
+        self.delete_button.setEnabled(row >= 0)
