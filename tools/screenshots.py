@@ -52,6 +52,15 @@ def _save(window: MainWindow, out: Path, name: str) -> None:
     print(out / name)
 
 
+def _preview_first_page(window: MainWindow) -> None:
+    """Build the print stage's preview and wait until its pages are shown."""
+    page = window.workspace.pages[[s.id for s in STAGES].index("print")]
+    loop = QEventLoop()
+    page.build(then=loop.quit)
+    QTimer.singleShot(20_000, loop.quit)
+    loop.exec()
+
+
 def main() -> int:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     stages_only = "--stages-only" in sys.argv
@@ -86,7 +95,14 @@ def main() -> int:
             _save(window, out, "workspace.png")
         for stage in STAGES:
             window.open_case(cases[0].id, None, stage.id)
+            if stage.id == "print":
+                _preview_first_page(window)
             _save(window, out, f"stage-{stage.id}.png")
+            if stage.id == "inventory":
+                page = window.workspace.pages[[s.id for s in STAGES].index("inventory")]
+                page.tabs.setCurrentIndex(3)  # the technograph
+                _save(window, out, "technograph.png")
+                page.tabs.setCurrentIndex(0)
         window.close()
     return 0
 

@@ -23,9 +23,9 @@ def referral_blocks(ctx: Context, warnings: list[str], *, survivor: bool) -> lis
             if confirmed is None:
                 warnings.append(
                     i18n._(
-                        "The referral in {field} has not been confirmed by this clinic;"
+                        "The referral \u201c{name}\u201d has not been confirmed by this clinic;"
                         " check its number before giving it out."
-                    ).format(field=src)
+                    ).format(name=entry.name)
                 )
         else:
             label = Run(ref.neutral_label, src + ".neutral_label", ref.id)
@@ -33,9 +33,9 @@ def referral_blocks(ctx: Context, warnings: list[str], *, survivor: bool) -> lis
             contact = Run(ref.contact, src + ".contact", ref.id)
             warnings.append(
                 i18n._(
-                    "The referral in {field} is not in the referral directory;"
+                    "The referral \u201c{name}\u201d is not in the referral directory;"
                     " check its number before giving it out."
-                ).format(field=src)
+                ).format(name=ref.name)
             )
         head = label if ctx.discreet else name
         blocks.append(Block((Run(head.text, head.source, head.entity_id, bold=True),), "sub"))

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPolygonF,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -93,6 +94,7 @@ class TechnographView(QGraphicsView):
         self.node_items: dict[str, QGraphicsRectItem] = {}
         self.edge_items: list[EdgeItem] = []
         self._bounds = QRectF()
+        self._user_zoomed = False
 
     def clear_graph(self) -> None:
         self.scene().clear()
@@ -135,6 +137,7 @@ class TechnographView(QGraphicsView):
             self.edge_items.append(item)
         self._bounds = scene.itemsBoundingRect().adjusted(-12, -12, 12, 12)
         scene.setSceneRect(self._bounds)
+        self._user_zoomed = False
         self.fit_width()
 
     def highlight_route(self, keys: set[tuple[str, str, str]] | None) -> None:
@@ -148,6 +151,7 @@ class TechnographView(QGraphicsView):
 
     # -- zoom ------------------------------------------------------------------------
     def fit_all(self) -> None:
+        self._user_zoomed = True
         if not self._bounds.isEmpty():
             self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)
 
@@ -161,7 +165,14 @@ class TechnographView(QGraphicsView):
         self.centerOn(self._bounds.center().x(), self._bounds.top())
 
     def zoom(self, factor: float) -> None:
+        self._user_zoomed = True
         self.scale(factor, factor)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Refit when the view gets its real size (e.g. the tab is first shown)."""
+        super().resizeEvent(event)
+        if not self._user_zoomed:
+            self.fit_width()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

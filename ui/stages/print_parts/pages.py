@@ -83,7 +83,7 @@ class PopplerPages:
         )
         image = QImage()
         if done.returncode == 0:
-            image.loadFromData(done.stdout, b"PNG")
+            image.loadFromData(done.stdout)  # PNG, detected from its header
         return image
 
 
