@@ -111,10 +111,15 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = index.column()
+        return self.row_data(index.row(), index.column(), role)
+
+    def row_data(self, row_number: int, column: int, role: int) -> object:
+        """data() by row number: the filter proxy calls it without building an index."""
+        if not 0 <= row_number < len(self._rows):
+            return None
+        row = self._rows[row_number]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(row, column)
         if role == ID_ROLE:
@@ -276,6 +281,13 @@ class CaseFilterProxy(QAbstractProxyModel):
             )
 
     # -- Qt proxy API ----------------------------------------------------------------
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Straight to the source rows: one Python call per cell, no index round trip."""
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._visible):
+            return None
+        return self._source().row_data(self._visible[row], index.column(), role)
+
     def mapToSource(self, proxy_index: Index) -> QModelIndex:
         if not proxy_index.isValid() or not 0 <= proxy_index.row() < len(self._visible):
             return QModelIndex()
