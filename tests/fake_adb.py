@@ -17,7 +17,7 @@ import pytest
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "adb"
 
 SCRIPT = """#!{python}
-import os, pathlib, sys, time
+import os, pathlib, signal, sys
 args = sys.argv[1:]
 root = pathlib.Path(os.environ["FAKE_ADB_DIR"])
 with open(root / "calls.log", "a", encoding="utf-8") as fh:
@@ -28,7 +28,7 @@ if args[:1] == ["-s"]:
         args = args[1:]
 name = "_".join(args)
 if (root / (name + ".hang")).exists():
-    time.sleep(600)
+    signal.pause()  # hang like a stuck adb until the runner's timeout kills us
 err = root / (name + ".stderr")
 if err.exists():
     sys.stderr.write(err.read_text())
