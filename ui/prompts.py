@@ -103,12 +103,19 @@ def ask_passphrase(parent: QWidget | None, title: str, label: str) -> str | None
     return dialog.textValue()
 
 
+def _file_dialog(parent: QWidget | None, title: str, name_filter: str) -> QFileDialog:
+    """Qt's own file dialog: a platform dialog may add the file to "recent files" lists."""
+    dialog = QFileDialog(parent, title, "", name_filter)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    return dialog
+
+
 def choose_open_file(parent: QWidget | None, title: str, name_filter: str) -> str | None:
     """A file to open, or None when cancelled."""
     if _answers:
         answer = _answers.popleft()
         return None if answer is None else str(answer)
-    dialog = QFileDialog(parent, title, "", name_filter)
+    dialog = _file_dialog(parent, title, name_filter)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     if _run(dialog) != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None
@@ -120,7 +127,7 @@ def choose_save_file(parent: QWidget | None, title: str, name_filter: str) -> st
     if _answers:
         answer = _answers.popleft()
         return None if answer is None else str(answer)
-    dialog = QFileDialog(parent, title, "", name_filter)
+    dialog = _file_dialog(parent, title, name_filter)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     if _run(dialog) != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None
