@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic.i18n import _
+from clinic.i18n import N_, _
 from clinic.model import Concern, Visit
 from clinic.model.vocab import ConcernCategory
 from ui import prompts
 from ui.stages.session_parts.forms import assign, error_line, heading
-from ui.stages.session_parts.guide_lists import NO_INDEX, Index
+from ui.stages.session_parts.record_table import RecordTableModel
 
 C = ConcernCategory
 
@@ -46,43 +44,14 @@ def category_labels() -> dict[ConcernCategory, str]:
     }
 
 
-class ConcernModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.concerns: list[Concern] = []
+class ConcernModel(RecordTableModel):
+    HEADERS = (N_("In their words"), N_("Categories"))
 
-    def reset(self, concerns: list[Concern]) -> None:
-        self.beginResetModel()
-        self.concerns = concerns
-        self.endResetModel()
-
-    def refresh_row(self, row: int) -> None:
-        self.dataChanged.emit(self.index(row, 0), self.index(row, 1))
-
-    def rowCount(self, parent: Index = NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.concerns)
-
-    def columnCount(self, parent: Index = NO_INDEX) -> int:
-        return 0 if parent.isValid() else 2
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_("In their words"), _("Categories"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        concern = self.concerns[index.row()]
-        if index.column() == 0:
-            return concern.text
+    def cell(self, record: Concern, column: int) -> str:
+        if column == 0:
+            return record.text
         labels = category_labels()
-        return ", ".join(labels[c] for c in concern.categories)
+        return ", ".join(labels[c] for c in record.categories)
 
 
 class ConcernsEditor(QWidget):

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,51 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic.i18n import _
+from clinic.i18n import N_, _
 from clinic.model import Case, FollowUp
 from ui import prompts
 from ui.stages.session_parts.context_forms import to_date
 from ui.stages.session_parts.forms import assign, error_line
-from ui.stages.session_parts.guide_lists import NO_INDEX, Index
+from ui.stages.session_parts.record_table import RecordTableModel
 
 
-class FollowUpModel(QAbstractTableModel):
-    HEADERS = ("What", "Who", "Due", "Done")
+class FollowUpModel(RecordTableModel):
+    HEADERS = (N_("What"), N_("Who"), N_("Due"), N_("Done"))
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: list[FollowUp] = []
-
-    def reset(self, items: list[FollowUp]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def refresh_row(self, row: int) -> None:
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
-
-    def rowCount(self, parent: Index = NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        item = self.items[index.row()]
-        due = item.due.isoformat() if item.due else _("no date")
-        return (item.what, item.who, due, _("done") if item.done else _("open"))[index.column()]
+    def cell(self, record: FollowUp, column: int) -> str:
+        due = record.due.isoformat() if record.due else _("no date")
+        return (record.what, record.who, due, _("done") if record.done else _("open"))[column]
 
 
 class FollowUpsEditor(QWidget):
@@ -145,9 +113,9 @@ class FollowUpsEditor(QWidget):
 
     def _current(self) -> tuple[int, FollowUp | None]:
         row = self.table.currentIndex().row()
-        if not 0 <= row < len(self.model.items):
+        if not 0 <= row < len(self.model.rows):
             return -1, None
-        return row, self.model.items[row]
+        return row, self.model.rows[row]
 
     def _show_current(self) -> None:
         _row, item = self._current()
@@ -181,7 +149,7 @@ class FollowUpsEditor(QWidget):
             return
         self._case.follow_ups.append(item)
         self.model.reset(self._case.follow_ups)
-        self.table.setCurrentIndex(self.model.index(len(self.model.items) - 1, 0))
+        self.table.setCurrentIndex(self.model.index(len(self.model.rows) - 1, 0))
         self.changed.emit(item)
         self.who.setFocus()
 

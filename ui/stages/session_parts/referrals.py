@@ -8,10 +8,10 @@ in the background.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.errors import ClinicError
-from clinic.i18n import _
+from clinic.i18n import N_, _
 from clinic.model import Case, Referral
 from clinic.report.referrals import ReferralDirectory, load_directory
 from ui import prompts
 from ui.stages.session_parts.forms import error_line, heading
-from ui.stages.session_parts.guide_lists import NO_INDEX, Index
+from ui.stages.session_parts.record_table import RecordTableModel
 from ui.widgets import SafeLabel
 
 Confirmations = dict[str, dt.date]
@@ -46,46 +46,23 @@ def status_text(
     return _("confirmed by your clinic on {date}").format(date=date.isoformat())
 
 
-class ReferralModel(QAbstractTableModel):
-    HEADERS = ("Shown as", "Name", "Contact", "Directory")
+class ReferralModel(RecordTableModel):
+    HEADERS = (N_("Shown as"), N_("Name"), N_("Contact"), N_("Directory"))
 
     def __init__(self, directory: ReferralDirectory) -> None:
         super().__init__()
         self.directory = directory
         self.confirmed: Confirmations = {}
-        self.referrals: list[Referral] = []
 
-    def reset(self, referrals: list[Referral], confirmed: Confirmations | None = None) -> None:
-        self.beginResetModel()
-        self.referrals = list(referrals)
+    def reset(self, rows: Iterable[Referral], confirmed: Confirmations | None = None) -> None:
         if confirmed is not None:
             self.confirmed = confirmed
-        self.endResetModel()
+        super().reset(rows)
 
-    def rowCount(self, parent: Index = NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.referrals)
-
-    def columnCount(self, parent: Index = NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        ref = self.referrals[index.row()]
-        column = index.column()
+    def cell(self, record: Referral, column: int) -> str:
         if column == 3:
-            return status_text(ref.entry_id, self.directory, self.confirmed)
-        return (ref.neutral_label, ref.name, ref.contact)[column]
+            return status_text(record.entry_id, self.directory, self.confirmed)
+        return (record.neutral_label, record.name, record.contact)[column]
 
 
 class ReferralsEditor(QWidget):
@@ -188,9 +165,9 @@ class ReferralsEditor(QWidget):
 
     def _remove(self) -> None:
         row = self.table.currentIndex().row()
-        if self._case is None or not 0 <= row < len(self.model.referrals):
+        if self._case is None or not 0 <= row < len(self.model.rows):
             return
-        referral = self.model.referrals[row]
+        referral = self.model.rows[row]
         if prompts.confirm(self, _("Remove referral"), _("Remove the selected referral?")):
             self.removed.emit(referral.id)
 

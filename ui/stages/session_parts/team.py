@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -17,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic.i18n import _
+from clinic.i18n import N_, _
 from clinic.model import TeamMember, Visit
 from clinic.model.vocab import VisitMode
 from ui.stages.session_parts.forms import assign, choice_box, error_line, heading, set_choice
-from ui.stages.session_parts.guide_lists import NO_INDEX, Index
+from ui.stages.session_parts.record_table import RecordTableModel
 
 
 def role_choices() -> tuple[tuple[str, str], ...]:
@@ -41,36 +39,13 @@ def mode_choices() -> tuple[tuple[str, str], ...]:
     )
 
 
-class TeamModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.members: list[TeamMember] = []
+class TeamModel(RecordTableModel):
+    HEADERS = (N_("Initials"), N_("Role"))
 
-    def reset(self, members: list[TeamMember]) -> None:
-        self.beginResetModel()
-        self.members = list(members)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.members)
-
-    def columnCount(self, parent: Index = NO_INDEX) -> int:
-        return 0 if parent.isValid() else 2
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_("Initials"), _("Role"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        member = self.members[index.row()]
-        if index.column() == 0:
-            return member.initials
-        return dict(role_choices()).get(member.role, member.role)
+    def cell(self, record: TeamMember, column: int) -> str:
+        if column == 0:
+            return record.initials
+        return dict(role_choices()).get(record.role, record.role)
 
 
 class TeamEditor(QWidget):
