@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clinic.i18n import _
 
@@ -81,3 +89,32 @@ class PassphraseField(QWidget):
             if guess is not None:
                 self.caps_hint.setVisible(guess)
         return False
+
+
+def busy_bar(accessible_name: str, parent: QWidget) -> QProgressBar:
+    """An indeterminate progress bar, hidden until work runs."""
+    bar = QProgressBar(parent)
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setAccessibleName(accessible_name)
+    bar.hide()
+    return bar
+
+
+def centred_card(view: QWidget, width_chars: int, spacing: int) -> QVBoxLayout:
+    """A fixed-width card centred in `view` (the start views); returns its layout to fill."""
+    box = QWidget(view)
+    box.setObjectName("card")
+    box.setFixedWidth(box.fontMetrics().averageCharWidth() * width_chars)
+    inner = QVBoxLayout(box)
+    inner.setSpacing(spacing)
+    inner.setContentsMargins(24, 20, 24, 20)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(box)
+    row.addStretch(1)
+    outer = QVBoxLayout(view)
+    outer.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(2)
+    return inner

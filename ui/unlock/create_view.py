@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 from clinic.errors import PassphraseRejected
 from clinic.i18n import _
 from clinic.storage import check_new_passphrase
-from ui.widgets import PassphraseField, SafeLabel
+from ui.widgets import PassphraseField, SafeLabel, busy_bar, centred_card
 
 
 def strength(passphrase: str) -> int:
@@ -74,33 +73,16 @@ class CreateVaultView(QWidget):
         self.error = SafeLabel("", self)
         self.error.setObjectName("errorText")
         self.error.hide()
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setAccessibleName(_("Creating the vault"))
-        self.busy.hide()
+        self.busy = busy_bar(_("Creating the vault"), self)
         self.create_button = QPushButton(_("Create vault"), self)
         self.create_button.setAccessibleName(_("Create the vault"))
         self.create_button.setDefault(True)
 
-        box = QWidget(self)
-        box.setObjectName("card")
-        box.setFixedWidth(box.fontMetrics().averageCharWidth() * 64)
-        inner = QVBoxLayout(box)
-        inner.setSpacing(8)
-        inner.setContentsMargins(24, 20, 24, 20)
+        inner = centred_card(self, 64, 8)
         widgets: list[QWidget] = [title, intro, warning_box, first_label, self.first, self.meter]
         widgets += [self.feedback, second_label, self.second, self.error, self.busy]
         for widget in [*widgets, self.create_button]:
             inner.addWidget(widget)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(box)
-        row.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
 
         self.first.edit.textChanged.connect(self._on_first_changed)
         self.first.submitted.connect(self.second.select_for_retry)

@@ -8,10 +8,10 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from clinic.i18n import _
-from ui.widgets import PassphraseField, SafeLabel
+from ui.widgets import PassphraseField, SafeLabel, busy_bar, centred_card
 
 
 class UnlockView(QWidget):
@@ -36,34 +36,17 @@ class UnlockView(QWidget):
         self.unlock_button = QPushButton(_("Unlock"), self)
         self.unlock_button.setDefault(True)
         self.unlock_button.setAccessibleName(_("Unlock the vault"))
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setAccessibleName(_("Unlocking"))
-        self.busy.setTextVisible(False)
-        self.busy.hide()
+        self.busy = busy_bar(_("Unlocking"), self)
         self.other_button = QPushButton(_("Open another vault..."), self)
         self.other_button.setAccessibleName(_("Open another vault file"))
         self.other_button.setFlat(True)
 
-        box = QWidget(self)
-        box.setObjectName("card")
-        box.setFixedWidth(box.fontMetrics().averageCharWidth() * 56)
-        inner = QVBoxLayout(box)
-        inner.setSpacing(10)
-        inner.setContentsMargins(24, 20, 24, 20)
+        inner = centred_card(self, 56, 10)
         for widget in (title, self.vault_label, prompt, self.passphrase, self.error):
             inner.addWidget(widget)
         inner.addWidget(self.busy)
         inner.addWidget(self.unlock_button)
         inner.addWidget(self.other_button, 0, Qt.AlignmentFlag.AlignLeft)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(box)
-        row.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
 
         self._deadline = 0.0
         self._countdown = QTimer(self)
