@@ -91,5 +91,5 @@ def test_case_list_in_a_subprocess_leaves_qt_unloaded(tmp_path: Path) -> None:
         "print(' '.join(sys.modules), file=sys.stderr)\n"
     )
     loaded = _loaded_after(code, PASSPHRASE + "\n")
-    assert "clinic.commands.case" in loaded
+    assert "clinic.cli.case" in loaded
     assert not {m for m in loaded if m.startswith(("PySide6", "reportlab", "ui.app"))}

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from clinic.cli_support import add_passphrase_args, open_vault
+from clinic.cli.support import add_passphrase_args, open_vault
 
 
 def register(sub: Any) -> None:

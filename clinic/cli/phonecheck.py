@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from clinic.cli_support import add_passphrase_args, open_vault
+from clinic.cli.support import add_passphrase_args, open_vault
 from clinic.errors import InvalidInput
 
 

@@ -2,32 +2,36 @@
 
 Contract (docs/cli.md): errors are one line on stderr, no traceback; exit codes 0 ok,
 2 usage, 3 wrong passphrase, 4 corrupt or unreadable vault, 5 invalid input file,
-6 refused, 7 vault tampered. Each feature registers its own subcommands; handlers
-import what they need lazily so `clinic case list` stays light.
+6 refused, 7 vault tampered. One module per area in this package registers its
+subcommands (`register(sub)`); handlers import what they need lazily so `clinic case list`
+stays light. Commands call `clinic.services`; nothing below this package imports it.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Callable, Sequence
+from types import ModuleType
 
 from clinic import __version__
+from clinic.cli import case, demo, lifecycle, phonecheck, protocols, report, routes, vault
 from clinic.errors import ClinicError
 
 Handler = Callable[[argparse.Namespace], int]
 
-# Modules with a `register(subparsers)` function adding their commands.
-COMMAND_MODULES: tuple[str, ...] = (
-    "clinic.commands.vault",
-    "clinic.commands.case",
-    "clinic.commands.demo",
-    "clinic.commands.lifecycle",
-    "clinic.protocols.commands",
-    "clinic.report.commands",
-    "clinic.technograph.commands",
-    "clinic.phonecheck.commands",
+# The command areas, in registration order (lifecycle adds to the vault and case groups).
+# Each has a `register(subparsers)` function; tests/clinic/test_cli_table.py checks that
+# every module of this package is listed here.
+COMMAND_MODULES: tuple[ModuleType, ...] = (
+    vault,
+    case,
+    demo,
+    lifecycle,
+    protocols,
+    report,
+    routes,
+    phonecheck,
 )
 
 
@@ -40,8 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="clinic", description="Tech Safety Clinic (headless commands)")
     parser.add_argument("--version", action="version", version=f"clinic {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for module in COMMAND_MODULES:
+        module.register(sub)
     return parser
 
 
@@ -65,7 +69,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # last resort: one line, no traceback, no case data
         print(f"clinic: internal error ({type(exc).__name__})", file=sys.stderr)
         return 1
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from clinic.cli_support import add_passphrase_args, key_settings, open_vault, passphrases
+from clinic.cli.support import add_passphrase_args, key_settings, open_vault, passphrases
 
 
 def register(sub: Any) -> None:

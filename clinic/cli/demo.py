@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from clinic.cli_support import add_passphrase_args, key_settings, passphrases
+from clinic.cli.support import add_passphrase_args, key_settings, passphrases
 from clinic.errors import UsageError
 
 
