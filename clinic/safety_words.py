@@ -57,6 +57,40 @@ DISCREET_WORDS: tuple[str, ...] = (
     "espionaje",
 )
 
+# Discreet mode only: what a discreet copy also leaves out, because it would tell someone
+# reading over the survivor's shoulder what was looked for (monitoring, tracking, spying,
+# hiding, danger, another person). Normal survivor text may use these ("the other person
+# may notice"); discreet wording (a protocol's `discreet_text`, a discreet summary) may not.
+# Regular expressions over folded text (lowercase, accents removed), matched whole-word.
+DISCREET_MODE_PATTERNS: tuple[str, ...] = (
+    # English
+    r"monitor\w*",
+    r"track\w*",
+    r"spy\w*",
+    r"spie[sd]",
+    r"stalk\w*",
+    r"hid(?:e|es|den|ing)",
+    r"conceal\w*",
+    r"secret\w*",
+    r"danger\w*",
+    r"unsafe",
+    r"threat\w*",
+    r"(?:the\s+|an)?other\s+persons?(?:'s)?",
+    r"person\s+of\s+concern",
+    # Spanish
+    r"monitore\w*",
+    r"rastre\w*",
+    r"vigil\w*",
+    r"espi\w*",
+    r"ocult\w*",
+    r"escond\w*",
+    r"secret[oa]s?",
+    r"peligr\w*",
+    r"amenaz\w*",
+    r"(?:la\s+)?otra\s+persona",
+    r"persona\s+de\s+(?:interes|preocupacion)",
+)
+
 # Regular expressions over folded text (lowercase, accents removed).
 SAFETY_CLAIMS: tuple[str, ...] = (
     r"(?:is|are|it's|that's)\s+(?:now\s+|completely\s+|totally\s+|fully\s+)?"
@@ -94,6 +128,25 @@ def _claims_pattern() -> re.Pattern[str]:
 def discreet_words_in(text: str) -> list[str]:
     """The discreet-mode words found in text (folded form), in order of appearance."""
     return [m.group(0) for m in _discreet_pattern().finditer(fold(text))]
+
+
+@cache
+def _discreet_mode_pattern() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(DISCREET_MODE_PATTERNS) + r")(?!\w)")
+
+
+def discreet_mode_words_in(text: str) -> list[str]:
+    """Every word a discreet copy leaves out (DISCREET_WORDS and DISCREET_MODE_PATTERNS),
+    folded, in order of appearance."""
+    folded = fold(text)
+    found = [(m.start(), m.group(0)) for m in _discreet_pattern().finditer(folded)]
+    starts = {start for start, _word in found}
+    found += [
+        (m.start(), m.group(0))
+        for m in _discreet_mode_pattern().finditer(folded)
+        if m.start() not in starts
+    ]
+    return [" ".join(word.split()) for _start, word in sorted(found)]
 
 
 def safety_claims_in(text: str) -> list[str]:
