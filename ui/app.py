@@ -101,5 +101,9 @@ def run(
     os.umask(0o077)
     app = make_app(argv)
     window = build_window(vault_path=vault_path, key=key, clock=clock, config_dir=config_dir)
+    from ui import smoke
+
+    if smoke.requested():
+        smoke.watch(window)
     window.show()
     return int(app.exec())
