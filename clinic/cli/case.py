@@ -8,8 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from clinic.cli.support import add_passphrase_args, open_vault, write_plaintext_output
-from clinic.errors import InvalidInput, Refused
+from clinic.cli.support import (
+    add_initials_arg,
+    add_passphrase_args,
+    open_vault,
+    write_plaintext_output,
+)
+from clinic.errors import Refused
 
 
 def register(sub: Any) -> None:
@@ -25,6 +30,7 @@ def register(sub: Any) -> None:
     exp.add_argument("vault", metavar="PATH")
     exp.add_argument("case_id", metavar="CASE_ID")
     exp.add_argument("--out", metavar="FILE", help="write to FILE (0600) instead of stdout")
+    add_initials_arg(exp)
     add_passphrase_args(exp)
     exp.set_defaults(handler=_export)
 
@@ -58,40 +64,22 @@ def _one_line(text: str) -> str:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from clinic.storage import CaseRepository, dump_json
+    from clinic.services import export
+    from clinic.services.lifecycle import clean_initials
 
-    vault = open_vault(args)
-    try:
-        case = CaseRepository(vault).load(args.case_id)
-    finally:
-        vault.close()
-    write_plaintext_output(dump_json(case).encode("utf-8"), args.out, "exported case")
+    clean_initials(args.initials)
+    with open_vault(args) as vault:
+        data = export.case_json(vault, args.case_id)
+        write_plaintext_output(data, args.out, "exported case")
+        export.record_exported(vault, args.initials)
     return 0
 
 
 def parse_case_file(path: Path) -> Any:
-    """Read and validate a case JSON file; errors name the failing field, never its value."""
-    from pydantic import ValidationError
+    """Read and validate a case file; errors say where, never what (clinic.model.case_file)."""
+    from clinic.model.case_file import read_case_file
 
-    from clinic.model import Case
-
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path.name}: {exc.strerror}") from None
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise InvalidInput("the case file is not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"the case file is not valid JSON (line {exc.lineno})") from None
-    try:
-        return Case.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors(include_input=False)[0]
-        field = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise InvalidInput(f"invalid case file: field {field}: {first['msg']}{more}") from None
+    return read_case_file(path)
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -7,9 +7,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from clinic.cli.support import add_passphrase_args, key_settings, open_vault, passphrases
-
-DEFAULT_INITIALS = "CLI"
+from clinic.cli.support import (
+    add_initials_arg,
+    add_passphrase_args,
+    key_settings,
+    open_vault,
+    passphrases,
+)
 
 
 def _group(sub: Any, name: str) -> Any:
@@ -21,27 +25,19 @@ def _group(sub: Any, name: str) -> Any:
     raise LookupError(name)
 
 
-def _initials_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--initials",
-        default=DEFAULT_INITIALS,
-        help=f"your initials for the vault's audit log (default {DEFAULT_INITIALS})",
-    )
-
-
 def register(sub: Any) -> None:
     vsub = _group(sub, "vault")
     backup = vsub.add_parser("backup", help="write an encrypted backup with its own passphrase")
     backup.add_argument("vault", metavar="PATH")
     backup.add_argument("out", metavar="OUT", help="the new backup file (must not exist)")
-    _initials_arg(backup)
+    add_initials_arg(backup)
     add_passphrase_args(backup)
     backup.set_defaults(handler=_backup)
 
     restore = vsub.add_parser("restore", help="restore a backup into a new vault file")
     restore.add_argument("backup", metavar="BACKUP")
     restore.add_argument("vault", metavar="PATH", help="the new vault file (must not exist)")
-    _initials_arg(restore)
+    add_initials_arg(restore)
     add_passphrase_args(restore)
     restore.set_defaults(handler=_restore)
 
@@ -50,7 +46,7 @@ def register(sub: Any) -> None:
     purge.add_argument("--closed-before", type=int, required=True, metavar="DAYS")
     purge.add_argument("--dry-run", action="store_true", help="only count; delete nothing")
     purge.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
-    _initials_arg(purge)
+    add_initials_arg(purge)
     add_passphrase_args(purge)
     purge.set_defaults(handler=_purge)
 
@@ -58,7 +54,7 @@ def register(sub: Any) -> None:
     delete = csub.add_parser("delete", help="delete one case and all its records for good")
     delete.add_argument("vault", metavar="PATH")
     delete.add_argument("case_id", metavar="CASE_ID")
-    _initials_arg(delete)
+    add_initials_arg(delete)
     add_passphrase_args(delete)
     delete.set_defaults(handler=_delete)
 

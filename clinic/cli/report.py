@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from clinic.cli.support import add_passphrase_args, open_vault
+from clinic.cli.support import add_initials_arg, add_passphrase_args, open_vault
 
 
 def register(sub: Any) -> None:
@@ -43,6 +43,7 @@ def register(sub: Any) -> None:
         metavar="YYYY-MM-DD",
         help="fixed creation date, for reproducible output",
     )
+    add_initials_arg(rep)
     add_passphrase_args(rep)
     rep.set_defaults(handler=_report)
 
@@ -63,33 +64,30 @@ def register(sub: Any) -> None:
 
 def _report(args: argparse.Namespace) -> int:
     from clinic.protocols.loader import load_protocols
-    from clinic.report.export import ExportOptions, PrintMode, export
     from clinic.report.referrals import load_directory
+    from clinic.services.export import ExportOptions, PrintMode, check_file_name, export_pdf
+    from clinic.services.lifecycle import clean_initials
     from clinic.storage import CaseRepository
-    from clinic.storage.settings_store import get_setting, referral_confirmations
 
+    clean_initials(args.initials)
     directory = load_directory([Path(p) for p in args.referrals])
     mode = PrintMode.STANDARD
     if args.discreet:
         mode = PrintMode.DISCREET
     elif args.advocate_only:
         mode = PrintMode.ADVOCATE_ONLY
-    vault = open_vault(args)
-    try:
-        case = CaseRepository(vault).load(args.case_id)
-        confirmed = referral_confirmations(vault)
-        clinic_name = get_setting(vault, "clinic-name")
-    finally:
-        vault.close()
+    out = Path(args.out)
+    check_file_name(out, mode)  # before the passphrase is asked for
     options = ExportOptions(
         kind=args.kind,
         lang=args.lang,
         mode=mode,
-        clinic_name=clinic_name,
         created=args.created,
         invariant=args.created is not None,
     )
-    result = export(case, Path(args.out), options, load_protocols(), directory, confirmed)
+    with open_vault(args) as vault:
+        case = CaseRepository(vault).load(args.case_id)
+        result = export_pdf(vault, case, out, options, load_protocols(), args.initials, directory)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print("note: the PDF is not encrypted; keep it safe and delete it when done", file=sys.stderr)

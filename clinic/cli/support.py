@@ -61,6 +61,18 @@ def add_passphrase_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kdf-iter", type=int, default=None, help=argparse.SUPPRESS)
 
 
+DEFAULT_INITIALS = "CLI"
+
+
+def add_initials_arg(parser: argparse.ArgumentParser) -> None:
+    """`--initials`: who did it, for the vault's audit log (commands that write an audit row)."""
+    parser.add_argument(
+        "--initials",
+        default=DEFAULT_INITIALS,
+        help=f"your initials for the vault's audit log (default {DEFAULT_INITIALS})",
+    )
+
+
 def key_settings(args: argparse.Namespace) -> KeySettings:
     from clinic.storage import DEFAULT_KEY, KeySettings
 

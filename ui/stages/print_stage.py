@@ -26,6 +26,7 @@ from clinic.i18n import _
 from clinic.model import Case, Visit
 from clinic.report.discreet import DiscreetRefused
 from clinic.report.export import PrintMode, suggested_mode
+from clinic.services import export
 from clinic.storage import Vault
 from ui import prompts
 from ui.error_messages import message_for
@@ -175,7 +176,7 @@ class PrintStage(StagePage):
         if self._case is None or self.context is None or self._busy:
             return
         session = self.context.session
-        options = export_job.today_options(
+        options = export.today_options(
             str(self.kind.currentData()),
             str(self.lang.currentData()),
             self.print_mode,
@@ -277,7 +278,7 @@ class PrintStage(StagePage):
         session = self.context.session
         self.status.setText(_("Sent to the printer. Collect the pages now."))
         session.run_with_vault(
-            lambda vault: export_job.record_printed(vault, session.initials), None, self._failed
+            lambda vault: export.record_exported(vault, session.initials), None, self._failed
         )
 
     def _save(self) -> None:
@@ -302,7 +303,7 @@ class PrintStage(StagePage):
         data, mode, session = self._built.result.data, self.print_mode, self.context.session
 
         def job(vault: Vault) -> Path:
-            return export_job.save(vault, data, path, mode, session.initials)
+            return export.save_pdf(vault, data, path, mode, session.initials)
 
         def saved(_result: object) -> None:
             self.status.setText(
