@@ -1,9 +1,19 @@
-"""Typed errors with stable codes. The UI and the CLI map them to messages in one place.
+"""Typed errors with stable codes. The UI and the CLI render them in one place.
 
-Messages never contain case data or the passphrase.
+An error carries a `code` (a key of `clinic.error_catalogue.CATALOGUE`) and its parameters
+as data (`params`: counts, field names, positions; never case data, never user input).
+The class gives the family and the CLI exit code; `code` defaults to the class's own code,
+and a raise site may name a more specific one: `raise VaultCorrupt("vault_file_empty")`.
+`str(exc)` is the English message, for logs and tests; people see
+`clinic.error_catalogue.render(exc)`, in the interface language.
+
+A new error: a code here or at the raise site, one entry in the catalogue, its Spanish in
+resources/translations/es/LC_MESSAGES/clinic.po (docs/ARCHITECTURE.md, "Errors").
 """
 
 from __future__ import annotations
+
+Param = str | int
 
 
 class ClinicError(Exception):
@@ -11,6 +21,17 @@ class ClinicError(Exception):
 
     code = "error"
     exit_code = 1
+
+    def __init__(self, code: str | None = None, /, **params: Param) -> None:
+        if code is not None:
+            self.code = code
+        self.params: dict[str, Param] = dict(params)
+        super().__init__(self.code)
+
+    def __str__(self) -> str:
+        from clinic.error_catalogue import english
+
+        return english(self)
 
 
 class UsageError(ClinicError):
@@ -21,9 +42,6 @@ class UsageError(ClinicError):
 class WrongPassphrase(ClinicError):
     code = "wrong_passphrase"
     exit_code = 3
-
-    def __init__(self, message: str = "Wrong passphrase, or not a vault.") -> None:
-        super().__init__(message)
 
 
 class PassphraseRejected(ClinicError):
@@ -79,11 +97,15 @@ class UnlockDelayed(Refused):
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        super().__init__(
-            f"Too many wrong passphrases. Wait {max(1, round(seconds))} seconds, then try again."
-        )
+        super().__init__(None, seconds=max(1, round(seconds)))
 
 
 class VaultTampered(ClinicError):
     code = "vault_tampered"
     exit_code = 7
+
+
+class JournalDamaged(VaultTampered):
+    """A crash left an unfinished save whose journal would not roll back cleanly."""
+
+    code = "journal_damaged"

@@ -1,0 +1,436 @@
+"""The one table from error code to message: both the GUI and the CLI render errors here.
+
+Every `clinic.errors.ClinicError` carries a `code` and its parameters as data. This module
+maps each code to an English message marked with `N_` (extracted to the gettext catalogue,
+translated in resources/translations/<lang>/LC_MESSAGES/clinic.po) and names the parameters
+the message uses. `render(exc)` gives the message in the interface language; `str(exc)` is
+the English one, for logs and tests. An error this table does not know is shown as its
+family's message (the class's own code), never as raw exception text.
+
+A message may have whole-sentence variants chosen by one parameter (`variants`), so a
+translator always sees full sentences (e.g. "The backup file is empty." next to "The vault
+file is empty."), never a noun spliced into a sentence.
+
+Parameters are counts, positions, field names or fixed words, never case data or anything a
+person typed. Adding an error: docs/ARCHITECTURE.md, "Errors".
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from clinic.errors import ClinicError
+from clinic.i18n import N_, current_language, translation
+
+Gettext = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Entry:
+    message: str
+    params: tuple[str, ...] = ()
+    # (parameter, {value: whole message}): the value of that parameter picks the sentence.
+    variants: tuple[str, Mapping[str, str]] | None = None
+
+    def messages(self) -> list[str]:
+        """The message and every variant (what a translator sees)."""
+        extra = list(self.variants[1].values()) if self.variants else []
+        return [self.message, *extra]
+
+    def pick(self, params: Mapping[str, object]) -> str:
+        if self.variants is not None:
+            name, table = self.variants
+            value = params.get(name)
+            if isinstance(value, str) and value in table:
+                return table[value]
+        return self.message
+
+
+def _whats(vault: str, backup: str, new_vault: str) -> tuple[str, Mapping[str, str]]:
+    """Variants by the kind of file (`what`): the open vault, a backup, a restored vault."""
+    return ("what", {"vault": vault, "backup": backup, "new vault": new_vault})
+
+
+UNEXPECTED = "error"
+"""The code shown for anything that is not a ClinicError (never its text)."""
+
+CATALOGUE: dict[str, Entry] = {
+    # -- families (each class's own code) -------------------------------------------------
+    "error": Entry(N_("Something went wrong. Nothing was changed.")),
+    "internal": Entry(N_("Internal error ({kind}). Nothing was changed."), ("kind",)),
+    "interrupted": Entry(N_("Interrupted.")),
+    "usage": Entry(N_("That command was not used correctly. See clinic --help.")),
+    "wrong_passphrase": Entry(
+        N_(
+            "That passphrase did not open this vault, or the file is not a vault."
+            " Check it and try again."
+        )
+    ),
+    "passphrase_rejected": Entry(N_("That passphrase cannot be used. Choose another one.")),
+    "vault_corrupt": Entry(N_("The vault file is damaged. Open a backup instead.")),
+    "vault_unreadable": Entry(
+        N_("The vault file cannot be opened. Check that it exists and is not in use.")
+    ),
+    "schema_too_new": Entry(
+        N_("This vault was made by a newer version of the app. Update the app to open it.")
+    ),
+    "vault_in_use": Entry(
+        N_("The vault is in use by another copy of the app. Close that copy first.")
+    ),
+    "disk_full": Entry(N_("The disk is full: the last edit was not saved. Free some space.")),
+    "invalid_input": Entry(N_("That file or value was refused. Nothing was changed.")),
+    "refused": Entry(N_("That was refused. Nothing was changed.")),
+    "not_found": Entry(N_("That is not in this vault any more.")),
+    "unlock_delayed": Entry(
+        N_("Too many wrong passphrases. Wait {seconds} seconds, then try again."), ("seconds",)
+    ),
+    "vault_tampered": Entry(N_("The vault failed its integrity check. Open a backup instead.")),
+    # -- the phone check (clinic/phonecheck/adb.py) --------------------------------------
+    "adb_problem": Entry(
+        N_("The phone check could not talk to the phone. Check the cable and try again.")
+    ),
+    "adb_missing": Entry(
+        N_(
+            "adb was not found. Install Android platform-tools and put adb on PATH,"
+            " or use a package list instead."
+        )
+    ),
+    "no_device": Entry(
+        N_(
+            "No phone found. Connect it with a data cable, unlock it, and turn on USB"
+            " debugging in Developer options."
+        )
+    ),
+    "device_unauthorized": Entry(
+        N_(
+            "The phone has not allowed this laptop yet. Unlock it and accept the"
+            " 'Allow USB debugging?' prompt, then try again."
+        )
+    ),
+    "several_devices": Entry(
+        N_("More than one phone is connected. Leave only one connected, then try again.")
+    ),
+    "device_offline": Entry(
+        N_("The phone is connected but not responding. Unplug it, plug it back in, and unlock it.")
+    ),
+    "adb_timeout": Entry(
+        N_("The phone did not answer in time. Unlock it, check the cable, and try again.")
+    ),
+    "adb_not_allowed": Entry(N_("This command is not on the phone check's read-only list.")),
+    # -- indicator files (clinic/phonecheck/indicators.py, store.py) ---------------------
+    "indicator_file_unreadable": Entry(N_("The indicator file could not be read.")),
+    "indicator_too_large": Entry(N_("The indicator file is too large to be ioc.yaml.")),
+    "indicator_not_utf8": Entry(N_("The indicator file is not UTF-8 text.")),
+    "indicator_bad_yaml": Entry(N_("The indicator file is not valid YAML.")),
+    "indicator_bad_yaml_line": Entry(
+        N_("The indicator file is not valid YAML (line {line})."), ("line",)
+    ),
+    "indicator_not_list": Entry(
+        N_("The indicator file must be a YAML list of app families (like ioc.yaml).")
+    ),
+    "indicator_no_packages": Entry(N_("The indicator file lists no package ids.")),
+    "indicator_entry_not_mapping": Entry(
+        N_("Indicator entry {entry} is not a mapping."), ("entry",)
+    ),
+    "indicator_entry_missing": Entry(
+        N_("Indicator entry {entry} has no {field}."), ("entry", "field")
+    ),
+    "indicator_entry_not_text": Entry(
+        N_("Indicator entry {entry}, field {field}: expected text."), ("entry", "field")
+    ),
+    "indicator_entry_not_line": Entry(
+        N_("Indicator entry {entry}, field {field}: expected one short line of text."),
+        ("entry", "field"),
+    ),
+    "indicator_entry_not_list": Entry(
+        N_("Indicator entry {entry}, field {field}: expected a list."), ("entry", "field")
+    ),
+    "indicator_entry_bad_package": Entry(
+        N_("Indicator entry {entry}, field packages: not a package id."), ("entry",)
+    ),
+    "indicator_entry_c2_not_mapping": Entry(
+        N_("Indicator entry {entry}, field c2: expected a mapping."), ("entry",)
+    ),
+    "indicators_damaged": Entry(N_("The stored indicator data is damaged; import it again.")),
+    "no_such_device": Entry(N_("The case has no device with that id.")),
+    # -- printed documents (clinic/report) -----------------------------------------------
+    "discreet_refused": Entry(
+        N_("Discreet mode refused this document. Reword the text and export again.")
+    ),
+    "discreet_word": Entry(
+        N_(
+            'Discreet mode: the text in {field} uses the word "{word}", which a discreet'
+            " document leaves out. Reword it and export again."
+        ),
+        ("field", "word"),
+    ),
+    "discreet_email": Entry(
+        N_(
+            "Discreet mode: the text in {field} holds an email address (an account"
+            " identifier), which a discreet document leaves out. Reword it and export again."
+        ),
+        ("field",),
+    ),
+    "discreet_person": Entry(
+        N_(
+            "Discreet mode: the text in {field} names the person of concern, which a"
+            " discreet document leaves out. Reword it and export again."
+        ),
+        ("field",),
+    ),
+    "report_language": Entry(N_("The report language must be en or es.")),
+    "advocate_only": Entry(N_("Advocate only: this case gets no survivor copy.")),
+    "referral_file_unreadable": Entry(
+        N_("The referral file {file} cannot be read as TOML."), ("file",)
+    ),
+    "referral_file_invalid": Entry(
+        N_("The referral file {file} is invalid at {field} ({problem})."),
+        ("file", "field", "problem"),
+    ),
+    "referral_not_found": Entry(N_("No referral directory entry with that id.")),
+    # -- case files and the vault's contents ---------------------------------------------
+    "case_not_found": Entry(N_("That case is not in this vault any more.")),
+    "case_exists": Entry(N_("A case with that id is already in the vault.")),
+    "case_exists_use_replace": Entry(
+        N_("A case with that id is already in the vault (use --replace).")
+    ),
+    "case_file_unreadable": Entry(N_("The case file could not be read.")),
+    "case_file_not_utf8": Entry(N_("The case file is not UTF-8 text.")),
+    "case_file_not_json": Entry(N_("The case file is not valid JSON (line {line})."), ("line",)),
+    "case_file_invalid": Entry(
+        N_("The case file is invalid at field {field} ({problem}). Problems found: {count}."),
+        ("field", "problem", "count"),
+    ),
+    "initials_invalid": Entry(N_("Initials are 1 to {max} letters or digits."), ("max",)),
+    "days_negative": Entry(N_("The number of days must be zero or more.")),
+    # -- passphrases ----------------------------------------------------------------------
+    "passphrase_nul": Entry(N_("The passphrase must not contain a NUL character.")),
+    "passphrase_empty": Entry(N_("The passphrase must not be empty.")),
+    "passphrase_too_short": Entry(
+        N_("Use at least {min} characters. A few unrelated words work well."), ("min",)
+    ),
+    "passphrase_too_long": Entry(N_("Use at most {max} characters."), ("max",)),
+    "passphrases_differ": Entry(N_("The two passphrases are different.")),
+    "passphrase_stdin_missing": Entry(N_("Expected a passphrase line on standard input.")),
+    # -- the vault file (clinic/storage) --------------------------------------------------
+    "file_missing": Entry(
+        N_("The vault file does not exist."),
+        ("what",),
+        _whats(
+            N_("The vault file does not exist."),
+            N_("The backup file does not exist."),
+            N_("The new vault file does not exist."),
+        ),
+    ),
+    "file_unreadable": Entry(
+        N_("The vault file cannot be read."),
+        ("what",),
+        _whats(
+            N_("The vault file cannot be read."),
+            N_("The backup file cannot be read."),
+            N_("The new vault file cannot be read."),
+        ),
+    ),
+    "file_empty": Entry(
+        N_("The vault file is empty."),
+        ("what",),
+        _whats(
+            N_("The vault file is empty."),
+            N_("The backup file is empty."),
+            N_("The new vault file is empty."),
+        ),
+    ),
+    "file_plain_sqlite": Entry(
+        N_("This is a plain, unencrypted SQLite file, not a vault."),
+        ("what",),
+        _whats(
+            N_("This is a plain, unencrypted SQLite file, not a vault."),
+            N_("This is a plain, unencrypted SQLite file, not a backup."),
+            N_("This is a plain, unencrypted SQLite file, not a vault."),
+        ),
+    ),
+    "file_truncated": Entry(
+        N_("The vault file is truncated or damaged (its size is not whole pages)."),
+        ("what",),
+        _whats(
+            N_("The vault file is truncated or damaged (its size is not whole pages)."),
+            N_("The backup file is truncated or damaged (its size is not whole pages)."),
+            N_("The new vault file is truncated or damaged (its size is not whole pages)."),
+        ),
+    ),
+    "path_exists": Entry(
+        N_("A file already exists at that path; choose another."),
+        ("what",),
+        _whats(
+            N_("A file already exists at that path; choose another."),
+            N_("A file already exists at the backup path; choose a new name."),
+            N_("A file already exists at the new vault path; choose a new name."),
+        ),
+    ),
+    "folder_missing": Entry(
+        N_("The vault's folder does not exist."),
+        ("what",),
+        _whats(
+            N_("The vault's folder does not exist."),
+            N_("The folder for the backup does not exist."),
+            N_("The folder for the new vault does not exist."),
+        ),
+    ),
+    "folder_read_only": Entry(
+        N_(
+            "The vault's folder is read-only, so nothing could be saved there."
+            " Move the vault to a folder you can write to."
+        )
+    ),
+    "integrity_failed": Entry(
+        N_(
+            "The vault failed its integrity check ({count} damaged or altered pages{pages})."
+            " It may have been damaged or changed; restore a backup."
+        ),
+        ("what", "count", "pages"),
+        _whats(
+            N_(
+                "The vault failed its integrity check ({count} damaged or altered"
+                " pages{pages}). It may have been damaged or changed; restore a backup."
+            ),
+            N_(
+                "The backup failed its integrity check ({count} damaged or altered"
+                " pages{pages}). It may have been damaged or changed; make a new backup."
+            ),
+            N_(
+                "The new vault failed its integrity check ({count} damaged or altered"
+                " pages{pages}). Nothing was restored."
+            ),
+        ),
+    ),
+    "altered": Entry(
+        N_("The vault is damaged or was altered; restore a backup."),
+        ("what",),
+        _whats(
+            N_("The vault is damaged or was altered; restore a backup."),
+            N_("The backup is damaged or was altered; make a new backup."),
+            N_("The new vault is damaged or was altered. Nothing was restored."),
+        ),
+    ),
+    "structure_failed": Entry(
+        N_("The vault failed its structure check; restore a backup."),
+        ("what",),
+        _whats(
+            N_("The vault failed its structure check; restore a backup."),
+            N_("The backup failed its structure check; make a new backup."),
+            N_("The new vault failed its structure check. Nothing was restored."),
+        ),
+    ),
+    "not_a_vault": Entry(N_("This encrypted file is not a Tech Safety Clinic vault.")),
+    "vault_read_only": Entry(N_("The vault file cannot be written (read-only).")),
+    "vault_busy": Entry(N_("The vault file is busy. Try again.")),
+    "vault_not_read": Entry(N_("The vault could not be read.")),
+    "vault_is_locked": Entry(N_("The vault is locked.")),
+    "disk_write_failed": Entry(
+        N_("The disk is full or could not be written: the last edit was not saved.")
+    ),
+    "sqlcipher_version": Entry(N_("This SQLCipher library is not version 4; refusing to open.")),
+    "vault_setting_failed": Entry(
+        N_("The vault setting {setting} could not be applied; refusing."), ("setting",)
+    ),
+    "journal_mode_failed": Entry(N_("The vault journal mode could not be applied; refusing.")),
+    "journal_left": Entry(
+        N_(
+            "A crash left an unfinished save beside the vault (its -journal file)."
+            " Open the vault once with the app to finish it; then check again."
+        )
+    ),
+    "vault_in_use_process": Entry(
+        N_("The vault is in use by another copy of the app (process {pid}). Close it first."),
+        ("pid",),
+    ),
+    "vault_in_use_stale": Entry(
+        N_(
+            "The vault is in use by another copy of the app. Close it first; if none is"
+            " running, delete the file ending in .lock beside the vault."
+        )
+    ),
+    "vault_in_use_stale_process": Entry(
+        N_(
+            "The vault is in use by another copy of the app (process {pid}). Close it first;"
+            " if none is running, delete the file ending in .lock beside the vault."
+        ),
+        ("pid",),
+    ),
+    "vault_in_use_elsewhere": Entry(
+        N_(
+            "The vault is in use on another computer. If it is not, close the app there,"
+            " or delete the file ending in .lock beside the vault."
+        )
+    ),
+    # -- backups (clinic/storage/backup.py) -----------------------------------------------
+    "backup_wrong_passphrase": Entry(N_("Wrong backup passphrase, or the file is not a backup.")),
+    "backup_damaged": Entry(N_("The backup file is damaged or incomplete. Nothing was restored.")),
+    "backup_too_new": Entry(
+        N_("This backup was made by a newer version of the app. Update the app to restore it.")
+    ),
+    "not_a_backup": Entry(N_("This encrypted file is not a Tech Safety Clinic backup.")),
+    # -- the command line (clinic/cli) ----------------------------------------------------
+    "kdf_iter_not_positive": Entry(N_("--kdf-iter must be positive.")),
+    "cases_negative": Entry(N_("--cases must be zero or more.")),
+    "protocols_dir_not_folder": Entry(N_("A --protocols-dir path is not a folder.")),
+    "not_a_folder": Entry(N_("That path is not a folder.")),
+    "protocol_problems": Entry(
+        N_("The protocol folder has problems (listed above): {count}."), ("count",)
+    ),
+    "refuse_terminal": Entry(
+        N_("Refusing to write plain text to a terminal; use --out FILE or a pipe.")
+    ),
+}
+
+
+def entry_for(exc: BaseException) -> tuple[Entry, Mapping[str, object]]:
+    """The catalogue entry and parameters for `exc` (its family's, if its code is unknown)."""
+    if not isinstance(exc, ClinicError):
+        return CATALOGUE[UNEXPECTED], {}
+    params: Mapping[str, object] = getattr(exc, "params", {})
+    entry = CATALOGUE.get(exc.code)
+    if entry is not None and _fits(entry, params):
+        return entry, params
+    for cls in type(exc).__mro__:  # an unknown or ill-formed code: the nearest family
+        family = CATALOGUE.get(str(getattr(cls, "code", "")))
+        if family is not None and _fits(family, params):
+            return family, params
+    return CATALOGUE[UNEXPECTED], {}
+
+
+def _fits(entry: Entry, params: Mapping[str, object]) -> bool:
+    return all(name in params for name in placeholders(entry))
+
+
+def placeholders(entry: Entry) -> set[str]:
+    """The parameter names that the message and its variants use."""
+    names: set[str] = set()
+    for message in entry.messages():
+        names |= {name for _, name, _, _ in string.Formatter().parse(message) if name}
+    return names
+
+
+def render(exc: BaseException, gettext: Gettext | None = None) -> str:
+    """The message for `exc`, translated by `gettext` (default: the interface language)."""
+    entry, params = entry_for(exc)
+    text = (gettext or translation(current_language()).gettext)(entry.pick(params))
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):  # a broken translation: fall back to English
+        return entry.pick(params).format(**params)
+
+
+def message_for(exc: BaseException, lang: str | None = None) -> str:
+    """`render` in `lang` (default: the interface language)."""
+    return render(exc, translation(lang or current_language()).gettext)
+
+
+def english(exc: ClinicError) -> str:
+    """The English message (what `str(exc)` gives); an unknown code is shown as itself."""
+    entry = CATALOGUE.get(exc.code)
+    if entry is None or not _fits(entry, exc.params):
+        return exc.code
+    return entry.pick(exc.params).format(**exc.params)
