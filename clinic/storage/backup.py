@@ -49,9 +49,16 @@ def _refuse_existing(target: Path, what: str) -> None:
         raise VaultUnreadable(f"The folder for the {what} does not exist.")
 
 
-def _export(conn: Any, part: Path, passphrase: str, key: KeySettings) -> None:
-    """Write every table of `conn`'s main database into a new encrypted file at `part`."""
-    literal = _key_literal(check_new_passphrase(passphrase))  # an empty key is never accepted
+def _export(
+    conn: Any, part: Path, passphrase: str, key: KeySettings, *, new_key: bool = True
+) -> None:
+    """Write every table of `conn`'s main database into a new encrypted file at `part`.
+
+    `new_key=False` keys it with the vault's own existing passphrase (the pre-migration
+    backup), which was accepted by the rules of its day and is not checked again.
+    """
+    value = check_new_passphrase(passphrase) if new_key else passphrase
+    literal = _key_literal(value)  # an empty key is never accepted
     path_sql = "'" + str(part).replace("'", "''") + "'"
     version = schema.read_version(conn)
     old_umask = os.umask(0o077)
@@ -155,3 +162,39 @@ def restore_backup(
         raise
     finally:
         conn.close()
+
+
+def migration_backup_path(vault_path: Path, old_version: int) -> Path:
+    """`<vault>.before-upgrade-from-v<old>.backup` beside the vault; `-2`, `-3`... if taken."""
+    base = f"{vault_path.name}.before-upgrade-from-v{int(old_version)}"
+    candidate = vault_path.with_name(base + ".backup")
+    n = 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate = vault_path.with_name(f"{base}-{n}.backup")
+        n += 1
+    return candidate
+
+
+def migration_backup(
+    conn: Any, vault_path: Path, passphrase: str, key: KeySettings, old_version: int
+) -> Path:
+    """Before a schema migration: an encrypted copy of the vault as it is, beside it.
+
+    Same passphrase and key settings as the vault, 0600, checked before it is kept. It
+    restores with `clinic vault restore` like any backup. Raises like `write_backup`;
+    the caller then does not migrate.
+    """
+    out = migration_backup_path(Path(vault_path), old_version)
+    part = _part_path(out)
+    _remove_partial(part)
+    try:
+        _verify(conn)
+        _export(conn, part, passphrase, key, new_key=False)
+        _finish(part, out, passphrase, key, "backup")
+    except sqlcipher3.DatabaseError as exc:
+        _remove_partial(part)
+        raise _map_db_error(exc) from None
+    except BaseException:
+        _remove_partial(part)
+        raise
+    return out

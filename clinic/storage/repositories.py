@@ -6,7 +6,6 @@ needs) and one row per child record in `entities`, so one edit writes one small 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from clinic.errors import NotFound, Refused
@@ -161,5 +160,7 @@ class CaseRepository:
 
 
 def dump_json(case: Case) -> str:
-    """The interchange format: stable key order, no export timestamp."""
-    return json.dumps(case.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    """The interchange format (clinic.model.case_file): stable key order, no timestamp."""
+    from clinic.model.case_file import dump_case
+
+    return dump_case(case)

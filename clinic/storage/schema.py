@@ -1,14 +1,83 @@
 """Vault schema: ordered forward migrations keyed by `PRAGMA user_version`.
 
-A migration runs inside one transaction with the version bump, so a crash leaves the
-vault at the old version or the new one, never between.
+The vault's version is the number of migrations applied to it; `CURRENT_VERSION` is
+`len(MIGRATIONS)`. Each entry is either an SQL script (statements separated by `;`) or a
+Python step: a callable taking the open connection (inside the transaction), for example to
+rewrite the case JSON documents stored in `cases.doc` and `entities.doc`. A migration runs
+inside one transaction with the version bump, so a crash leaves the vault at the old version
+or the new one, never between. Before an older vault is migrated, `Vault.open` writes an
+encrypted backup of it beside the vault (same passphrase, 0600, named
+`<vault>.before-upgrade-from-v<old>.backup`; see `clinic.storage.backup.migration_backup`).
+
+How to add a migration (the whole procedure):
+
+1. Re-read this file, then append ONE entry at the END of `MIGRATIONS`, with a comment line
+   `# N: what it does` (N = its position, counting from 1). Never edit, reorder or remove
+   an existing entry: vaults in the field have already run it.
+   - a new table or index: an SQL script string;
+   - a change to stored data: a function `def _vN_what(conn: Any) -> None` defined in this
+     file above `MIGRATIONS` (plain `conn.execute(...)`; no BEGIN/COMMIT: the runner owns
+     the transaction).
+2. If the change alters the case JSON (a field added, renamed, removed or re-typed in
+   `clinic/model`), also:
+   - bump `CASE_FORMAT` in `clinic/model/case.py` by one (and the `Literal[...]` of
+     `Case.format` with it);
+   - add ONE upgrade function to `clinic/model/upgrade.py` (`UPGRADES[N]`: turns a case
+     dict of format N into format N+1; pure dict in, dict out, e.g. set the new field's
+     default). Exports of every older release then import through the chain;
+   - append `upgrade_case_documents` (below) as the vault migration entry (or call it from
+     your own Python step): it rewrites every stored case through the same chain.
+3. Run `tests/clinic/test_formats.py`: the release 0.1.0 vault, export and backup in
+   `tests/fixtures/release-0.1.0/` must still open, migrate, import and restore.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from typing import Any
 
-MIGRATIONS: tuple[str, ...] = (
+Migration = str | Callable[[Any], None]
+
+
+def upgrade_case_documents(conn: Any) -> None:
+    """Rewrite every stored case to the current case format through `clinic.model.upgrade`.
+
+    Each case is put back together from its header row and entity rows, upgraded, validated
+    by the current model and written back (header, list columns and entity rows). Cases
+    already at the current format are left untouched, so running it twice is harmless.
+    """
+    from clinic.model import CASE_FORMAT, ENTITY_LISTS, Case
+    from clinic.model.upgrade import upgrade_case_data
+
+    case_rows = conn.execute("SELECT id, doc FROM cases ORDER BY id").fetchall()
+    for case_id, header_doc in case_rows:
+        data: dict[str, Any] = json.loads(header_doc)
+        if data.get("format") == CASE_FORMAT:
+            continue
+        lists: dict[str, list[Any]] = {name: [] for name in ENTITY_LISTS}
+        for kind, doc in conn.execute(
+            "SELECT kind, doc FROM entities WHERE case_id = ? ORDER BY kind, pos", (case_id,)
+        ):
+            lists.setdefault(kind, []).append(json.loads(doc))
+        data.update(lists)
+        case = Case.model_validate_json(json.dumps(upgrade_case_data(data)), strict=True)
+        conn.execute(
+            "UPDATE cases SET doc = ? WHERE id = ?",
+            (case.model_dump_json(exclude=set(ENTITY_LISTS)), case_id),
+        )
+        conn.execute("DELETE FROM entities WHERE case_id = ?", (case_id,))
+        conn.executemany(
+            "INSERT INTO entities (case_id, kind, id, pos, doc) VALUES (?, ?, ?, ?, ?)",
+            [
+                (case_id, kind, entity.id, pos, entity.model_dump_json())
+                for kind in ENTITY_LISTS
+                for pos, entity in enumerate(getattr(case, kind))
+            ],
+        )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
     # 1: cases, their child records as JSON documents, indicator data, audit log.
     """
     CREATE TABLE cases (
@@ -59,19 +128,35 @@ def read_version(conn: Any) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: Any) -> None:
-    """Apply every migration newer than the vault's version, each in its own transaction."""
+def needs_migration(conn: Any) -> bool:
+    """True for a vault of an older schema version (not for a new, empty file)."""
+    return 1 <= read_version(conn) < CURRENT_VERSION
+
+
+def migrate(conn: Any, *, before: Callable[[int], None] | None = None) -> None:
+    """Apply every migration newer than the vault's version, each in its own transaction.
+
+    `before(old_version)` runs once before the first migration of a vault that already has
+    a schema (Vault.open passes the pre-migration backup); it is not run for a new vault.
+    """
     version = read_version(conn)
-    while version < CURRENT_VERSION:
-        script = MIGRATIONS[version]
+    target = len(MIGRATIONS)
+    if before is not None and 1 <= version < target:
+        before(version)
+    while version < target:
+        step = MIGRATIONS[version]
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(script):
-                conn.execute(statement)
+            if isinstance(step, str):
+                for statement in _statements(step):
+                    conn.execute(statement)
+            else:
+                step(conn)
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
         version += 1
 

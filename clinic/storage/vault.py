@@ -218,7 +218,7 @@ class Vault:
                 )
             if found < 1:
                 raise VaultCorrupt("This encrypted file is not a Tech Safety Clinic vault.")
-            schema.migrate(conn)
+            schema.migrate(conn, before=_backup_first(conn, target, passphrase, key))
         except sqlcipher3.DatabaseError as exc:
             conn.close()
             raise _map_db_error(exc) from None
@@ -283,6 +283,19 @@ class Vault:
             self.conn.execute(f"PRAGMA rekey = {_key_literal(value)}")
         except sqlcipher3.DatabaseError as exc:
             raise _map_db_error(exc) from None
+
+
+def _backup_first(
+    conn: Any, target: Path, passphrase: str, key: KeySettings
+) -> Callable[[int], None]:
+    """The hook `schema.migrate` runs before migrating an older vault: back it up first."""
+
+    def run(old_version: int) -> None:
+        from clinic.storage.backup import migration_backup
+
+        migration_backup(conn, target, passphrase, key, old_version)
+
+    return run
 
 
 def _verify(conn: Any, what: str = "vault") -> None:

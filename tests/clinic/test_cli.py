@@ -166,9 +166,9 @@ def test_export_is_deterministic_and_import_round_trips(tmp_path: Path, demo_vau
 @pytest.mark.parametrize(
     ("mutate", "field"),
     [
-        (lambda d: d["devices"][0].__setitem__("label", "x" * 201), "devices.0.label"),
+        (lambda d: d["devices"][0].__setitem__("label", "x" * 201), "devices[0].label"),
         (lambda d: d.__setitem__("status", "lost"), "status"),
-        (lambda d: d["people"][1].__setitem__("notes", "bell\x07"), "people.1.notes"),
+        (lambda d: d["people"][1].__setitem__("notes", "bell\x07"), "people[1].notes"),
         (lambda d: d.pop("pseudonym"), "pseudonym"),
     ],
 )

@@ -1,0 +1,56 @@
+"""The case JSON format's upgrade chain: format N -> N+1, one pure function per step.
+
+An export made by any earlier release imports: `upgrade_case_data` reads the file's
+`format`, applies `UPGRADES[format]`, `UPGRADES[format + 1]`, ... up to `CASE_FORMAT`, and
+the current model validates the result. The vault migration `upgrade_case_documents`
+(clinic/storage/schema.py) runs the same chain over every stored case.
+
+To change the case JSON: bump `CASE_FORMAT` (clinic/model/case.py) and add
+`UPGRADES[old] = _from_<old>` here, a function that takes a case dict of format `old` and
+returns it in format `old + 1` (it must not set `format`: the chain does). Example:
+
+    def _from_1(case: dict[str, Any]) -> dict[str, Any]:
+        for finding in case.get("findings", []):
+            finding.setdefault("code", None)
+        return case
+
+    UPGRADES[1] = _from_1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from clinic.errors import InvalidInput
+from clinic.model.case import CASE_FORMAT
+
+Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
+
+# UPGRADES[n] turns a case of format n into format n + 1.
+UPGRADES: dict[int, Upgrade] = {}
+
+
+def upgrade_case_data(
+    data: dict[str, Any],
+    *,
+    target: int = CASE_FORMAT,
+    steps: Mapping[int, Upgrade] | None = None,
+) -> dict[str, Any]:
+    """Bring a parsed case dict up to the `target` format (default: the current one)."""
+    chain = UPGRADES if steps is None else steps
+    found = data.get("format")
+    if type(found) is not int or found < 1:
+        raise InvalidInput("invalid case file: format: must be a whole number from 1")
+    if found > target:
+        raise InvalidInput(
+            "this case file was made by a newer version of the app; update the app to import it"
+        )
+    while found < target:
+        step = chain.get(found)
+        if step is None:
+            raise InvalidInput(f"case format {found} cannot be upgraded by this version")
+        data = step(data)
+        found += 1
+        data["format"] = found
+    return data
