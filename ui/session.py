@@ -218,6 +218,16 @@ class VaultSession(QObject):
             editing.delete_record(self.repo, case, kind, entity_id)
         self.record_deleted.emit(kind, entity_id)
 
+    def remove_entry(self, kind: str, entry_id: str) -> list[tuple[str, Entity]]:
+        """Remove an inventory entry and the links to it (clinic.services.inventory)."""
+        from clinic.services import inventory
+
+        case = self._require_case()
+        with self._db:
+            changed = inventory.remove_entry(self.repo, case, kind, entry_id)
+        self.record_deleted.emit(kind, entry_id)
+        return changed
+
     def save_case_fields(self) -> None:
         from clinic.services import editing
 

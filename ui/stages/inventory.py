@@ -18,7 +18,6 @@ from ui.stages.base import StageContext, StagePage, register
 from ui.stages.inventory_parts import labels
 from ui.stages.inventory_parts.editors import account_form, device_form, person_form
 from ui.stages.inventory_parts.entity_tab import EntityTab
-from ui.stages.inventory_parts.references import clear_references
 from ui.stages.inventory_parts.table_model import account_columns, device_columns, person_columns
 from ui.stages.inventory_parts.technograph_tab import TechnographTab
 
@@ -150,11 +149,8 @@ class InventoryPage(StagePage):
             yes=_("Remove"),
         ):
             return
-        session = self.context.session
-        for ref_kind, changed in clear_references(case, record.id):
-            session.save_record(ref_kind, changed)
+        for ref_kind, changed in self.context.session.remove_entry(kind, record.id):
             self.edited.emit(ref_kind, changed)
-        session.delete_record(kind, record.id)
         tab = next(t for t in self.entity_tabs if t.kind == kind)
         tab.rows_changed()
         self._inventory_changed(kind)

@@ -17,7 +17,7 @@ from clinic.model.vocab import ItemStatus
 from clinic.protocols.loader import ProtocolSet
 from clinic.protocols.select import Selection, Target, TargetCoverage
 from clinic.report.labels import DEVICE_KIND, PLATFORM, SERVICE
-from ui.stages.investigate_parts.recording import current_result
+from clinic.services.checklist import current_result
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_LABELS: dict[ItemStatus, str] = {

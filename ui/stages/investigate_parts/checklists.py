@@ -16,8 +16,8 @@ from clinic.model.vocab import ItemStatus
 from clinic.protocols.loader import ProtocolSet
 from clinic.protocols.schema import Item, Protocol
 from clinic.protocols.select import Selection, coverage, select
+from clinic.services import checklist as recording
 from ui import prompts
-from ui.stages.investigate_parts import recording
 from ui.stages.investigate_parts.checklist_tree import (
     KEY_ROLE,
     ChecklistKey,

@@ -1,7 +1,8 @@
-"""Recording checklist results in the case: one ChecklistRun per protocol, target and visit.
+"""Checklist recording, the use case: one ChecklistRun per protocol, target and visit.
 
-Plain functions on the shared in-memory Case (no Qt): they update the case and return the
-records the page must announce with `edited` so the autosaver stores them.
+Plain functions on an in-memory Case: they update the case and return the records that
+changed. The GUI (Investigate stage) announces them with `edited` so the autosaver stores
+them; `clinic checklist record` stores them with CaseRepository.save_entity.
 """
 
 from __future__ import annotations
