@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget
 
+from clinic.error_catalogue import render
 from clinic.errors import ClinicError, UnlockDelayed, WrongPassphrase
 from clinic.i18n import _
 from clinic.services.unlock_delay import UnlockDelay
 from ui import prompts
-from ui.error_messages import message_for
 from ui.session import DEFAULT_INITIALS, Position, VaultSession
 from ui.unlock.unlock_view import UnlockView
 
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         cases.mask_toggle.toggled.connect(self.mask_action.setChecked)
         self.mask_action.toggled.connect(cases.mask_toggle.setChecked)
         self.autosaver.saved.connect(lambda _n: self.save_status.setText(_("All changes saved")))
-        self.autosaver.failed.connect(lambda exc: self.save_status.setText(message_for(exc)))
+        self.autosaver.failed.connect(lambda exc: self.save_status.setText(render(exc)))
         self.idle.idle.connect(self.lock_now)
         cases.delete_requested.connect(self.vault_actions.delete_case)
         self.vault_actions.cases_changed.connect(
@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         try:
             case = self.session.open_case(case_id)
         except ClinicError as exc:
-            prompts.info(self, _("Open case"), message_for(exc))
+            prompts.info(self, _("Open case"), render(exc))
             return
         self.workspace.show_case(case, visit_id, stage_id)
         self.stack.setCurrentWidget(self.workspace)
@@ -303,9 +303,9 @@ class MainWindow(QMainWindow):
     def _on_unlock_failed(self, exc: BaseException) -> None:
         view = self.stack.currentWidget()
         if self._create_view is not None and view is self._create_view:
-            self._create_view.show_error(message_for(exc))
+            self._create_view.show_error(render(exc))
             return
-        self.unlock_view.show_error(message_for(exc))
+        self.unlock_view.show_error(render(exc))
         wait = exc.seconds if isinstance(exc, UnlockDelayed) else 0.0
         if isinstance(exc, WrongPassphrase):
             wait = UnlockDelay(self.session.path).seconds_left()

@@ -22,8 +22,9 @@ from clinic.model.work import (
     Referral,
 )
 
-CASE_FORMAT: Literal[1] = 1
+CASE_FORMAT: Literal[2] = 2
 TriState = Literal["yes", "no", "unknown"]
+CaseOrigin = Literal["opened_here", "received"]
 
 
 class SafeContact(Model):
@@ -54,12 +55,16 @@ class SituationContext(Model):
 class Case(Entity):
     """A case, identified by a pseudonym only."""
 
-    format: Literal[1] = CASE_FORMAT
+    format: Literal[2] = CASE_FORMAT
     pseudonym: ShortText
     language: Language = Language.EN
     status: CaseStatus = CaseStatus.OPEN
     opened: dt.date
     closed: dt.date | None = None
+    fictional: bool = False
+    """Made by `clinic demo`: a fictional example; statistics leave it out by default."""
+    origin: CaseOrigin = "opened_here"
+    """`received`: handed over from another laptop in a case bundle; counted where it was opened."""
     safe_contact: SafeContact = Field(default_factory=SafeContact)
     situation: SituationContext = Field(default_factory=SituationContext)
     people: list[Person] = Field(default_factory=list)

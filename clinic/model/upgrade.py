@@ -54,3 +54,13 @@ def upgrade_case_data(
         found += 1
         data["format"] = found
     return data
+
+
+def _from_1(case: dict[str, Any]) -> dict[str, Any]:
+    """Format 2: cases say whether they are fictional (demo) and where they were opened."""
+    case.setdefault("fictional", False)
+    case.setdefault("origin", "opened_here")
+    return case
+
+
+UPGRADES[1] = _from_1

@@ -119,6 +119,19 @@ MIGRATIONS: tuple[Migration, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # 2: de-identified statistics frozen from purged cases (no case id, no day), and the
+    #    case format 2 fields (fictional, origin) in every stored case.
+    """
+    CREATE TABLE stats_tallies (
+        month TEXT NOT NULL CHECK (length(month) = 7),
+        measure TEXT NOT NULL,
+        category TEXT NOT NULL,
+        fictional INTEGER NOT NULL CHECK (fictional IN (0, 1)),
+        count INTEGER NOT NULL CHECK (count >= 0),
+        PRIMARY KEY (month, measure, category, fictional)
+    ) WITHOUT ROWID;
+    """,
+    upgrade_case_documents,
 )
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -56,15 +56,13 @@ def check_new_passphrase(passphrase: str) -> str:
     """Apply the rules for a new passphrase; returns it normalised or raises PassphraseRejected."""
     value = normalise_passphrase(passphrase)
     if "\x00" in value:
-        raise PassphraseRejected("The passphrase must not contain a NUL character.")
+        raise PassphraseRejected("passphrase_nul")
     if not value.strip():
-        raise PassphraseRejected("The passphrase must not be empty.")
+        raise PassphraseRejected("passphrase_empty")
     if len(value) < PASSPHRASE_MIN:
-        raise PassphraseRejected(
-            f"Use at least {PASSPHRASE_MIN} characters. A few unrelated words work well."
-        )
+        raise PassphraseRejected("passphrase_too_short", min=PASSPHRASE_MIN)
     if len(value) > PASSPHRASE_MAX:
-        raise PassphraseRejected(f"Use at most {PASSPHRASE_MAX} characters.")
+        raise PassphraseRejected("passphrase_too_long", max=PASSPHRASE_MAX)
     return value
 
 
@@ -82,36 +80,34 @@ def _classify_file(path: Path, what: str = "vault") -> None:
         with path.open("rb") as fh:
             head = fh.read(16)
     except FileNotFoundError:
-        raise VaultUnreadable(f"The {what} file does not exist.") from None
+        raise VaultUnreadable("file_missing", what=what) from None
     except OSError as exc:
-        raise VaultUnreadable(f"The {what} file cannot be read ({exc.strerror}).") from None
+        raise VaultUnreadable("file_unreadable", what=what) from None
     if size == 0:
-        raise VaultCorrupt(f"The {what} file is empty.")
+        raise VaultCorrupt("file_empty", what=what)
     if head == _PLAIN_SQLITE:
-        raise VaultCorrupt(f"This is a plain, unencrypted SQLite file, not a {what}.")
+        raise VaultCorrupt("file_plain_sqlite", what=what)
     if size % PAGE_SIZE:
-        raise VaultCorrupt(
-            f"The {what} file is truncated or damaged (its size is not whole pages)."
-        )
+        raise VaultCorrupt("file_truncated", what=what)
 
 
 def _map_db_error(exc: Exception) -> Exception:
     text = str(exc).lower()
     if "not a database" in text:
-        return WrongPassphrase("Wrong passphrase, or the file is not a vault.")
+        return WrongPassphrase()
     if "disk is full" in text or "database or disk is full" in text:
-        return DiskFull("The disk is full: not saved.")
+        return DiskFull()
     if "disk i/o error" in text:  # e.g. EFBIG past a file-size limit, a failing USB stick
-        return DiskFull("The disk is full or could not be written: not saved.")
+        return DiskFull("disk_write_failed")
     if "malformed" in text or "corrupt" in text:
-        return VaultCorrupt("The vault file is damaged.")
+        return VaultCorrupt()
     if "readonly" in text or "read-only" in text:
-        return VaultUnreadable("The vault file cannot be written (read-only).")
+        return VaultUnreadable("vault_read_only")
     if "unable to open" in text:
-        return VaultUnreadable("The vault file cannot be opened.")
+        return VaultUnreadable()
     if "locked" in text or "busy" in text:
-        return VaultUnreadable("The vault file is busy. Try again.")
-    return VaultCorrupt("The vault could not be read.")
+        return VaultUnreadable("vault_busy")
+    return VaultCorrupt("vault_not_read")
 
 
 def _connect(path: Path, passphrase: str, key: KeySettings, mode: str) -> Any:
@@ -138,7 +134,7 @@ def _connect(path: Path, passphrase: str, key: KeySettings, mode: str) -> Any:
 def _apply_pragmas(conn: Any, *, writable: bool) -> None:
     version = conn.execute("PRAGMA cipher_version").fetchone()[0]
     if not str(version).startswith("4."):
-        raise VaultUnreadable("This SQLCipher library is not version 4; refusing to open.")
+        raise VaultUnreadable("sqlcipher_version")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
@@ -149,11 +145,11 @@ def _apply_pragmas(conn: Any, *, writable: bool) -> None:
     for name, want in expected.items():
         got = conn.execute(f"PRAGMA {name}").fetchone()[0]
         if int(got) != want:
-            raise VaultUnreadable(f"The vault setting {name} could not be applied; refusing.")
+            raise VaultUnreadable("vault_setting_failed", setting=name)
     if writable:
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         if str(mode).lower() != "delete":
-            raise VaultUnreadable("The vault journal mode could not be applied; refusing.")
+            raise VaultUnreadable("journal_mode_failed")
 
 
 class Vault:
@@ -174,7 +170,7 @@ class Vault:
         target = Path(path)
         value = check_new_passphrase(passphrase)
         if target.exists():
-            raise VaultUnreadable("A file already exists at that path; choose another.")
+            raise VaultUnreadable("path_exists", what="vault")
         if not target.parent.exists():
             target.parent.mkdir(parents=True, mode=0o700)
         old_umask = os.umask(0o077)
@@ -213,11 +209,9 @@ class Vault:
             _apply_pragmas(conn, writable=True)
             found = schema.read_version(conn)
             if found > schema.CURRENT_VERSION:
-                raise SchemaTooNew(
-                    "This vault was made by a newer version of the app. Update the app to open it."
-                )
+                raise SchemaTooNew()
             if found < 1:
-                raise VaultCorrupt("This encrypted file is not a Tech Safety Clinic vault.")
+                raise VaultCorrupt("not_a_vault")
             schema.migrate(conn, before=_backup_first(conn, target, passphrase, key))
         except sqlcipher3.DatabaseError as exc:
             conn.close()
@@ -253,7 +247,7 @@ class Vault:
     @property
     def conn(self) -> Any:
         if self._conn is None:
-            raise VaultUnreadable("The vault is locked.")
+            raise VaultUnreadable("vault_is_locked")
         return self._conn
 
     @contextmanager
@@ -304,16 +298,13 @@ def _verify(conn: Any, what: str = "vault") -> None:
         problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
         if problems:
             pages = sorted({int(n) for p in problems for n in re.findall(r"page (\d+)", p)})
-            where = f": page {', '.join(map(str, pages[:10]))}" if pages else ""
-            raise VaultTampered(
-                f"The {what} failed its integrity check ({len(problems)} damaged or altered"
-                f" pages{where}). It may have been damaged or changed; restore a backup."
-            )
+            listed = ", ".join(map(str, pages[:10])) or "?"
+            raise VaultTampered("integrity_failed", what=what, count=len(problems), pages=listed)
         quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
     except sqlcipher3.DatabaseError:
-        raise VaultTampered(f"The {what} is damaged or was altered; restore a backup.") from None
+        raise VaultTampered("altered", what=what) from None
     if quick != ["ok"]:
-        raise VaultTampered(f"The {what} failed its structure check; restore a backup.")
+        raise VaultTampered("structure_failed", what=what)
 
 
 def check_integrity(
@@ -330,19 +321,16 @@ def check_integrity(
     except VaultUnreadable:
         journal = target.with_name(target.name + "-journal")
         if journal.exists() and journal.stat().st_size > 0:
-            raise VaultUnreadable(
-                "A crash left an unfinished save beside the vault (its -journal file)."
-                " Open the vault once with the app to finish it; then check again."
-            ) from None
+            raise VaultUnreadable("journal_left") from None
         raise
     try:
         _verify(conn)
         if schema.read_version(conn) > schema.CURRENT_VERSION:
-            raise SchemaTooNew("This vault was made by a newer version of the app.")
+            raise SchemaTooNew()
     except sqlcipher3.DatabaseError as exc:
         mapped = _map_db_error(exc)
         if isinstance(mapped, VaultCorrupt) and not isinstance(mapped, VaultUnreadable):
-            raise VaultTampered("The vault is damaged or was altered.") from None
+            raise VaultTampered("altered", what="vault") from None
         raise mapped from None
     finally:
         conn.close()

@@ -61,8 +61,10 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def _pid_text(pid: object) -> str:
-    return f" (process {pid})" if isinstance(pid, int) else ""
+def _in_use(pid: object) -> VaultLocked:
+    if isinstance(pid, int):
+        return VaultLocked("vault_in_use_process", pid=pid)
+    return VaultLocked()
 
 
 def _read_owner(path: Path) -> dict[str, object]:
@@ -88,7 +90,7 @@ class VaultLock:
             lock = cls._try_once(path)
             if lock is not None:
                 return lock
-        raise VaultLocked("The vault is in use by another copy of the app. Close it first.")
+        raise VaultLocked()
 
     @classmethod
     def _try_once(cls, path: Path) -> VaultLock | None:
@@ -97,12 +99,9 @@ class VaultLock:
         except FileExistsError:
             return cls._take_over(path)
         except PermissionError:
-            raise VaultUnreadable(
-                "The vault's folder is read-only, so nothing could be saved there."
-                " Move the vault to a folder you can write to."
-            ) from None
+            raise VaultUnreadable("folder_read_only") from None
         except FileNotFoundError:
-            raise VaultUnreadable("The vault's folder does not exist.") from None
+            raise VaultUnreadable("folder_missing", what="vault") from None
         return cls._own(path, fd)
 
     @classmethod
@@ -112,10 +111,7 @@ class VaultLock:
         host = owner.get("host")
         pid = owner.get("pid")
         if host not in (None, _hostname()):
-            raise VaultLocked(
-                "The vault is in use on another computer. If it is not, close the app there,"
-                f" or delete {path.name} beside the vault."
-            )
+            raise VaultLocked("vault_in_use_elsewhere")
         if HAVE_FLOCK:
             try:
                 fd = os.open(path, os.O_RDWR)
@@ -123,16 +119,10 @@ class VaultLock:
                 return None  # released meanwhile: try again
             if not _flock(fd):
                 os.close(fd)
-                raise VaultLocked(
-                    f"The vault is in use by another copy of the app{_pid_text(pid)}."
-                    " Close it first."
-                )
+                raise _in_use(pid)
             return cls._own(path, fd, locked=True)
         if isinstance(pid, int) and _pid_alive(pid):
-            raise VaultLocked(
-                f"The vault is in use by another copy of the app{_pid_text(pid)}. Close it"
-                f" first; if none is running, delete {path.name} beside the vault."
-            )
+            raise VaultLocked("vault_in_use_stale_process", pid=pid)
         path.unlink(missing_ok=True)  # stale: its owner is gone
         return None
 

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.error_catalogue import render
 from clinic.errors import ClinicError
 from clinic.i18n import _, ngettext
 from ui import prompts
 from ui.cases.case_model import ID_ROLE, OPENED, CaseFilterProxy, CaseTableModel
-from ui.error_messages import message_for
 
 if TYPE_CHECKING:
     from ui.session import VaultSession
@@ -182,7 +182,7 @@ class CasesView(QWidget):
         try:
             case = self._session.new_case(pseudonym.strip())
         except (ClinicError, ValueError) as exc:
-            prompts.info(self, _("New case"), message_for(exc))
+            prompts.info(self, _("New case"), render(exc))
             return
         self.refresh(select_id=case.id)
         self.case_opened.emit(case.id)
@@ -210,7 +210,7 @@ class CasesView(QWidget):
         try:
             self._session.set_case_closed(case_id, closed)
         except ClinicError as exc:
-            prompts.info(self, title, message_for(exc))
+            prompts.info(self, title, render(exc))
             return
         self.refresh(select_id=case_id)
 

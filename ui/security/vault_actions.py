@@ -13,13 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from clinic.errors import ClinicError
+from clinic.error_catalogue import render
 from clinic.i18n import _, ngettext
 from clinic.services import lifecycle
 from clinic.settings import AppSettings
 from clinic.storage import Vault
 from ui import prompts
-from ui.error_messages import message_for
 from ui.session import VaultSession
 
 OpenVault = Callable[[Path, str], None]
@@ -57,11 +56,7 @@ class VaultActions(QObject):
 
     def _failed(self, title: str) -> Callable[[BaseException], None]:
         def show(exc: BaseException) -> None:
-            text = (
-                message_for(exc)
-                if isinstance(exc, ClinicError | OSError)
-                else str(_("Something went wrong. Nothing was changed."))
-            )
+            text = render(exc)
             self.finished.emit(text)
             prompts.info(self._parent, title, text)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic.errors import ClinicError, Refused
+from clinic.error_catalogue import render
 from clinic.i18n import _
 from clinic.model import Case, Visit
 from clinic.report.discreet import DiscreetRefused
@@ -29,7 +29,6 @@ from clinic.report.export import PrintMode, suggested_mode
 from clinic.services import export
 from clinic.storage import Vault
 from ui import prompts
-from ui.error_messages import message_for
 from ui.stages.base import StageContext, StagePage, register
 from ui.stages.print_parts import export_job, printing
 from ui.stages.print_parts.pages import open_pages
@@ -214,12 +213,8 @@ class PrintStage(StagePage):
         self._set_busy(False, "")
         if isinstance(exc, DiscreetRefused):
             self._show_refusal(exc)
-        elif isinstance(exc, Refused):
-            self.status.setText(_("That document was refused for this case."))
-        elif isinstance(exc, ClinicError | OSError):
-            self.status.setText(message_for(exc))
         else:
-            self.status.setText(_("Something went wrong. Nothing was changed."))
+            self.status.setText(render(exc))
 
     def _show_refusal(self, exc: DiscreetRefused) -> None:
         stage = export_job.stage_of(exc.field)

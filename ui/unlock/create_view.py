@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.error_catalogue import render
 from clinic.errors import PassphraseRejected
 from clinic.i18n import _
 from clinic.storage import check_new_passphrase
@@ -96,7 +97,7 @@ class CreateVaultView(QWidget):
         try:
             check_new_passphrase(text)
         except PassphraseRejected as exc:
-            self.feedback.setText(_(str(exc)) if text else _("Type a passphrase."))
+            self.feedback.setText(render(exc) if text else _("Type a passphrase."))
             return
         words = (_("Weak"), _("Weak"), _("Fair"), _("Strong"))
         self.feedback.setText(_("Strength: {level}").format(level=words[score]))
@@ -117,7 +118,7 @@ class CreateVaultView(QWidget):
         try:
             value = check_new_passphrase(self.first.text())
         except PassphraseRejected as exc:
-            self.show_error(_(str(exc)))
+            self.show_error(render(exc))
             return
         if self.second.text() != self.first.text():
             self.error.setText(_("The two passphrases are different. Type the second one again."))

@@ -25,28 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic.errors import InvalidInput
+from clinic.error_catalogue import render
 from clinic.i18n import _, current_language
 from clinic.model import Case, PhoneCheck, Visit
 from clinic.model.vocab import DeviceKind, Platform
-from clinic.phonecheck import AdbProblem, IndicatorSet, match, standing_notes, to_records
+from clinic.phonecheck import IndicatorSet, match, standing_notes, to_records
 from clinic.phonecheck.scan import Method, Snapshot, snapshot_from_list
 from clinic.storage import Vault
 from ui import prompts
-from ui.error_messages import message_for
 from ui.session import VaultSession
 from ui.stages.investigate_parts import phone_jobs
 from ui.stages.investigate_parts.phone_results import fill
 from ui.widgets import SafeLabel
 
 _PHONE_KINDS = {DeviceKind.PHONE, DeviceKind.TABLET}
-
-
-def problem_text(exc: BaseException) -> str:
-    """Guidance for adb and indicator-file problems (fixed texts, never case data)."""
-    if isinstance(exc, AdbProblem | InvalidInput):
-        return _(str(exc))
-    return message_for(exc)
 
 
 class PhoneCheckPanel(QWidget):
@@ -286,4 +278,4 @@ class PhoneCheckPanel(QWidget):
         self.finished.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        self._done(problem_text(exc))
+        self._done(render(exc))
