@@ -44,9 +44,9 @@ def _remove_partial(part: Path) -> None:
 
 def _refuse_existing(target: Path, what: str) -> None:
     if target.exists() or target.is_symlink():
-        raise VaultUnreadable(f"A file already exists at the {what} path; choose a new name.")
+        raise VaultUnreadable("path_exists", what=what)
     if not target.parent.is_dir():
-        raise VaultUnreadable(f"The folder for the {what} does not exist.")
+        raise VaultUnreadable("folder_missing", what=what)
 
 
 def _export(
@@ -133,23 +133,19 @@ def restore_backup(
     try:
         conn = _connect(backup, backup_passphrase, key, "ro")
     except WrongPassphrase:
-        raise WrongPassphrase("Wrong backup passphrase, or the file is not a backup.") from None
+        raise WrongPassphrase("backup_wrong_passphrase") from None
     except VaultUnreadable:
         raise
     except VaultCorrupt:
-        raise VaultCorrupt(
-            "The backup file is damaged or incomplete. Nothing was restored."
-        ) from None
+        raise VaultCorrupt("backup_damaged") from None
     part = _part_path(target)
     try:
         _verify(conn, "backup")
         found = schema.read_version(conn)
         if found > schema.CURRENT_VERSION:
-            raise SchemaTooNew(
-                "This backup was made by a newer version of the app. Update the app to restore it."
-            )
+            raise SchemaTooNew("backup_too_new")
         if found < 1:
-            raise VaultCorrupt("This encrypted file is not a Tech Safety Clinic backup.")
+            raise VaultCorrupt("not_a_backup")
         _remove_partial(part)
         _export(conn, part, new_passphrase, key)
         conn.close()

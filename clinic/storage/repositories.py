@@ -34,7 +34,7 @@ class CaseRepository:
         conn = self.vault.conn
         row = conn.execute("SELECT doc FROM cases WHERE id = ?", (case_id,)).fetchone()
         if row is None:
-            raise NotFound("No case with that id.")
+            raise NotFound("case_not_found")
         lists: dict[str, list[str]] = {name: [] for name in ENTITY_LISTS}
         for kind, doc in conn.execute(
             "SELECT kind, doc FROM entities WHERE case_id = ? ORDER BY kind, pos", (case_id,)
@@ -52,7 +52,7 @@ class CaseRepository:
         """Store a new case; refuses an id that is already in the vault."""
         with self.vault.transaction() as conn:
             if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case.id,)).fetchone():
-                raise Refused("A case with that id is already in the vault.")
+                raise Refused("case_exists")
             self._write_all(conn, case)
 
     def save(self, case: Case) -> None:
@@ -71,7 +71,7 @@ class CaseRepository:
         self._check_kind(kind, entity)
         with self.vault.transaction() as conn:
             if not conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone():
-                raise NotFound("No case with that id.")
+                raise NotFound("case_not_found")
             doc = entity.model_dump_json()
             updated = conn.execute(
                 "UPDATE entities SET doc = ? WHERE case_id = ? AND kind = ? AND id = ?",
@@ -103,7 +103,7 @@ class CaseRepository:
         """Delete a case and all its records (secure_delete overwrites the freed pages)."""
         with self.vault.transaction() as conn:
             if not conn.execute("DELETE FROM cases WHERE id = ?", (case_id,)).rowcount:
-                raise NotFound("No case with that id.")
+                raise NotFound("case_not_found")
 
     # -- internals -------------------------------------------------------------------
     @staticmethod

@@ -19,7 +19,7 @@ def delete_case(vault: Vault, case_id: str) -> None:
     """Delete one case and every record under it, in one transaction."""
     with vault.transaction() as conn:
         if not conn.execute("DELETE FROM cases WHERE id = ?", (case_id,)).rowcount:
-            raise NotFound("No case with that id.")
+            raise NotFound("case_not_found")
 
 
 def closed_before(vault: Vault, cutoff: dt.date) -> int:
