@@ -121,7 +121,7 @@ CATALOGUE: dict[str, Entry] = {
     "adb_not_allowed": Entry(N_("This command is not on the phone check's read-only list.")),
     # -- indicator files (clinic/phonecheck/indicators.py, store.py) ---------------------
     "indicator_file_unreadable": Entry(N_("The indicator file could not be read.")),
-    "indicator_too_large": Entry(N_("The indicator file is too large to be ioc.yaml.")),
+    "indicator_too_large": Entry(N_("The indicator file is too large to be ioc.yaml or watchware.yaml.")),
     "indicator_not_utf8": Entry(N_("The indicator file is not UTF-8 text.")),
     "indicator_bad_yaml": Entry(N_("The indicator file is not valid YAML.")),
     "indicator_bad_yaml_line": Entry(
@@ -152,6 +152,55 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "indicator_entry_c2_not_mapping": Entry(
         N_("Indicator entry {entry}, field c2: expected a mapping."), ("entry",)
+    ),
+    "indicator_one_type": Entry(
+        N_(
+            "The indicator file must hold one Echap type: stalkerware (ioc.yaml)"
+            " or watchware (watchware.yaml)."
+        )
+    ),
+    "indicator_same_type": Entry(
+        N_(
+            "Two of the files have the same type; import one ioc.yaml and one watchware.yaml"
+            " at most."
+        )
+    ),
+    "indicator_entry_bad_bundle": Entry(
+        N_("Indicator entry {entry}, field ios_bundles: not a bundle id."), ("entry",)
+    ),
+    "indicator_entry_bad_certificate": Entry(
+        N_("Indicator entry {entry}, field certificates: not a fingerprint."), ("entry",)
+    ),
+    "apps_not_listed": Entry(
+        N_(
+            "Could not list the apps on this phone. Nothing was stored. Unlock the phone and"
+            " try again, or use a package list instead."
+        )
+    ),
+    "list_is_json": Entry(
+        N_("This file is JSON, not a package list; for an androidqf folder use --androidqf DIR.")
+    ),
+    "list_is_dump": Entry(
+        N_(
+            "This file is a phone dump, not a package list; for an androidqf folder use"
+            " --androidqf DIR."
+        )
+    ),
+    "list_mixed": Entry(
+        N_(
+            "This file mixes package ids with other lines; give pm list packages output,"
+            " one id a line, CSV/TSV rows, or app names one a line."
+        )
+    ),
+    "list_unknown": Entry(
+        N_(
+            "This file is not a package list; give pm list packages output, one id a line,"
+            " CSV/TSV rows, or app names one a line (for an androidqf folder use"
+            " --androidqf DIR)."
+        )
+    ),
+    "list_not_names": Entry(
+        N_("Some lines are not app names; type one iPhone app name a line.")
     ),
     "indicators_damaged": Entry(N_("The stored indicator data is damaged; import it again.")),
     "no_such_device": Entry(N_("The case has no device with that id.")),
@@ -209,9 +258,19 @@ CATALOGUE: dict[str, Entry] = {
     "passphrase_nul": Entry(N_("The passphrase must not contain a NUL character.")),
     "passphrase_empty": Entry(N_("The passphrase must not be empty.")),
     "passphrase_too_short": Entry(
-        N_("Use at least {min} characters. A few unrelated words work well."), ("min",)
+        N_("Use at least {min} characters you can see. A few unrelated words work well."),
+        ("min",),
     ),
     "passphrase_too_long": Entry(N_("Use at most {max} characters."), ("max",)),
+    "passphrase_invisible": Entry(
+        N_(
+            "The passphrase has no characters you can see. Invisible or combining"
+            " characters alone cannot be typed again; choose a few words."
+        )
+    ),
+    "passphrase_no_terminal": Entry(
+        N_("There is no terminal to ask for the passphrase: use --passphrase-stdin.")
+    ),
     "passphrases_differ": Entry(N_("The two passphrases are different.")),
     "passphrase_stdin_missing": Entry(N_("Expected a passphrase line on standard input.")),
     # -- the vault file (clinic/storage) --------------------------------------------------
@@ -286,22 +345,22 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "integrity_failed": Entry(
         N_(
-            "The vault failed its integrity check ({count} damaged or altered pages{pages})."
+            "The vault failed its integrity check ({count} damaged or altered pages; page {pages})."
             " It may have been damaged or changed; restore a backup."
         ),
         ("what", "count", "pages"),
         _whats(
             N_(
                 "The vault failed its integrity check ({count} damaged or altered"
-                " pages{pages}). It may have been damaged or changed; restore a backup."
+                " pages; page {pages}). It may have been damaged or changed; restore a backup."
             ),
             N_(
                 "The backup failed its integrity check ({count} damaged or altered"
-                " pages{pages}). It may have been damaged or changed; make a new backup."
+                " pages; page {pages}). It may have been damaged or changed; make a new backup."
             ),
             N_(
                 "The new vault failed its integrity check ({count} damaged or altered"
-                " pages{pages}). Nothing was restored."
+                " pages; page {pages}). Nothing was restored."
             ),
         ),
     ),
@@ -335,6 +394,18 @@ CATALOGUE: dict[str, Entry] = {
     "vault_setting_failed": Entry(
         N_("The vault setting {setting} could not be applied; refusing."), ("setting",)
     ),
+    "journal_damaged": Entry(
+        N_(
+            "A crash left an unfinished save that cannot be undone safely. The vault and its"
+            " journal were left exactly as they were. Restore a backup."
+        )
+    ),
+    "journal_no_room": Entry(
+        N_(
+            "A crash left an unfinished save, and there is no room to keep a copy of the"
+            " vault while it is undone. Free some space, then try again."
+        )
+    ),
     "journal_mode_failed": Entry(N_("The vault journal mode could not be applied; refusing.")),
     "journal_left": Entry(
         N_(
@@ -342,15 +413,21 @@ CATALOGUE: dict[str, Entry] = {
             " Open the vault once with the app to finish it; then check again."
         )
     ),
+    "journal_damaged": Entry(
+        N_(
+            "A crash left an unfinished save that cannot be undone safely. The vault and"
+            " its journal were left exactly as they were; restore a backup."
+        )
+    ),
+    "journal_no_room": Entry(
+        N_(
+            "A crash left an unfinished save, and there is no room to keep a copy of the"
+            " vault while it is undone. Free some space and try again."
+        )
+    ),
     "vault_in_use_process": Entry(
         N_("The vault is in use by another copy of the app (process {pid}). Close it first."),
         ("pid",),
-    ),
-    "vault_in_use_stale": Entry(
-        N_(
-            "The vault is in use by another copy of the app. Close it first; if none is"
-            " running, delete the file ending in .lock beside the vault."
-        )
     ),
     "vault_in_use_stale_process": Entry(
         N_(

@@ -10,9 +10,11 @@ stays light. Commands call `clinic.services`; nothing below this package imports
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
+from typing import Any
 
 from clinic import __version__
 from clinic.cli import case, demo, lifecycle, phonecheck, protocols, report, routes, vault
@@ -35,9 +37,35 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
 )
 
 
+# argparse's "invalid int value: <value>" and "invalid choice: <value> (choose from ...)".
+_ECHOED_VALUE = re.compile(r"(invalid \S+ value): .*\Z", re.DOTALL)
+_ECHOED_CHOICE = re.compile(r"(invalid choice): .*(?= \(choose from )", re.DOTALL)
+
+
 class _Parser(argparse.ArgumentParser):
+    """Usage errors are one line that never repeats what was typed (it may be a passphrase).
+
+    Abbreviations are off (`--passphrase` is not `--passphrase-stdin`), and unrecognised
+    arguments are counted, never shown.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            n = len(extras)
+            self.error(f"{n} unrecognised argument{'' if n == 1 else 's'} (not shown)")
+        return parsed
+
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"clinic: usage error: {message}\n")
+        shown = _ECHOED_CHOICE.sub(r"\1", _ECHOED_VALUE.sub(r"\1", message))
+        shown = "".join(c if c.isprintable() else " " for c in shown)
+        self.exit(2, f"clinic: usage error: {shown}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -26,7 +26,11 @@ class Passphrases:
         self.use_stdin = use_stdin
 
     def _read_line(self) -> str:
-        line = sys.stdin.readline()
+        try:
+            line = sys.stdin.readline()
+            line.encode("utf-8")  # undecodable bytes come through as lone surrogates
+        except (UnicodeDecodeError, UnicodeEncodeError):
+            raise UsageError("standard input is not UTF-8 text") from None
         if not line:
             raise UsageError("expected a passphrase line on standard input")
         if line.endswith("\n"):
@@ -57,8 +61,6 @@ def add_passphrase_args(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="read passphrases from standard input, one line each",
     )
-    # Tests only: a vault made with a lower key-derivation cost. Never use in a clinic.
-    parser.add_argument("--kdf-iter", type=int, default=None, help=argparse.SUPPRESS)
 
 
 DEFAULT_INITIALS = "CLI"
@@ -73,14 +75,17 @@ def add_initials_arg(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def key_settings(args: argparse.Namespace) -> KeySettings:
-    from clinic.storage import DEFAULT_KEY, KeySettings
+# The key settings of every vault a command opens or makes. No option, environment variable
+# or file changes them: only Python code in the same process can (tests/conftest.py and the
+# test-only runner tests/cli_runner.py set a fast key here). The installed `clinic` command
+# always uses SQLCipher 4's defaults (issue 15, #7).
+TEST_KEY: KeySettings | None = None
 
-    if args.kdf_iter is None:
-        return DEFAULT_KEY
-    if args.kdf_iter < 1:
-        raise UsageError("--kdf-iter must be positive")
-    return KeySettings(kdf_iter=args.kdf_iter)
+
+def key_settings(args: argparse.Namespace | None = None) -> KeySettings:
+    from clinic.storage import DEFAULT_KEY
+
+    return TEST_KEY if TEST_KEY is not None else DEFAULT_KEY
 
 
 def passphrases(args: argparse.Namespace) -> Passphrases:

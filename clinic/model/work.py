@@ -5,15 +5,31 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from clinic.model.base import Entity, Id
+from clinic.model.base import Entity, Id, Model
 from clinic.model.text import LongText, ShortText
 from clinic.model.vocab import Decision, ItemStatus, RiskTag
 
 FindingSource = Literal["checklist", "phone_check", "manual"]
 PhoneCheckGroup = Literal["known_stalkerware", "review_together", "context", "possible_match"]
 PhoneCheckMethod = Literal["adb", "package_list", "app_names"]
+
+
+class Phrase(Model):
+    """A sentence kept as a code and its parameters; the words are chosen when it is shown.
+
+    The code names a message in clinic.vocabulary (for example "phone_check.title.known");
+    the parameters fill its placeholders (names, package ids: never sentences). A stored
+    phrase prints in the document's language, whatever language the interface had.
+    """
+
+    code: ShortText
+    params: dict[ShortText, LongText] = Field(default_factory=dict)
+
+
+# A line of evidence or a setting line: text as found or typed, or a coded phrase.
+Line = Phrase | LongText
 
 
 class ItemResult(Entity):
@@ -35,18 +51,32 @@ class ChecklistRun(Entity):
 
 
 class Finding(Entity):
-    """Something found that the survivor may want to act on."""
+    """Something found that the survivor may want to act on.
+
+    A finding the app makes stores `code` and `params` (rendered at print time in the
+    document's language); `title` and `detail` hold what a volunteer typed. A checklist
+    finding prints its protocol item's title. Findings saved before codes existed keep
+    their stored title and still read.
+    """
 
     visit_id: Id | None = None
     source: FindingSource = "manual"
-    title: ShortText
+    code: ShortText | None = None
+    params: dict[ShortText, LongText] = Field(default_factory=dict)
+    title: ShortText | None = None
     detail: LongText = ""
     protocol_id: ShortText | None = None
     item_id: ShortText | None = None
     target_id: Id | None = None
     phone_check_id: Id | None = None
     phone_check_hit_id: Id | None = None
-    evidence: list[LongText] = Field(default_factory=list)
+    evidence: list[Line] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _named(self) -> Finding:
+        if self.code is None and self.title is None:
+            raise ValueError("a finding needs a code or a title")
+        return self
 
 
 class PlanItem(Entity):
@@ -94,7 +124,8 @@ class PhoneCheckHit(Entity):
     group: PhoneCheckGroup
     subject: ShortText
     family: ShortText | None = None
-    evidence: list[LongText] = Field(default_factory=list)
+    code: ShortText | None = None
+    evidence: list[Line] = Field(default_factory=list)
 
 
 class PhoneCheck(Entity):
@@ -107,5 +138,5 @@ class PhoneCheck(Entity):
     indicators_version: LongText = ""
     keep_app_list: bool = False
     packages: list[ShortText] = Field(default_factory=list)
-    settings_lines: list[LongText] = Field(default_factory=list)
+    settings_lines: list[Line] = Field(default_factory=list)
     hits: list[PhoneCheckHit] = Field(default_factory=list)

@@ -7,8 +7,10 @@ which is different from an empty result.
 
 from __future__ import annotations
 
+import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
 _PACKAGE_ID = re.compile(r"^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+$")
 _OWNER_LINE = re.compile(r"admin=([^\s,]+)((?:,[^\s,]+)*)")
@@ -66,8 +68,11 @@ def _cut_suffix(body: str, marker: str) -> tuple[str, str | None]:
 
 
 def parse_pm_line(line: str) -> PackageLine | None:
-    """One `package:` line of `pm list packages` with any of -f -i -U --show-versioncode."""
-    if not line.startswith("package:"):
+    """One `package:` line of `pm list packages` with any of -f -i -U --show-versioncode.
+
+    The `package:` prefix may be in any case. An id without a dot (`android`) gives None.
+    """
+    if line[:8].lower() != "package:":
         return None
     body = line[8:].strip()
     uid = None
@@ -94,24 +99,116 @@ def parse_package_list(text: str) -> list[PackageLine]:
     return list({p.package_id: p for p in found if p is not None}.values())
 
 
-def parse_pasted(text: str) -> tuple[list[PackageLine], list[str]]:
-    """A pasted or file list: pm output, one id a line, or CSV. Other lines are app names."""
+ListFormat = Literal["pm", "ids", "table", "names"]
+_NAME_MAX = 80
+_DOTLESS = re.compile(r"^[A-Za-z0-9_]+$")
+_DUMP_MARKERS = re.compile(
+    r"^(DUMP OF SERVICE|Packages:|\s*Package \[|\[ro\.|\[persist\.|Activity Resolver Table:)"
+)
+_NOT_A_NAME = re.compile(r"[=\[\]{}<>|\\/]|^\s|:\s*$|^\S+:\S")
+
+
+@dataclass
+class ParsedList:
+    """A package list file or paste, read strictly: its format, its ids, or its app names."""
+
+    format: ListFormat
+    packages: list[PackageLine] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+
+class NotAPackageList(ValueError):
+    """The text is not one of the accepted list formats (the caller says which and why)."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(why)
+        self.why = why
+
+
+def _row_id(line: str) -> tuple[bool, PackageLine | None]:
+    """(is a delimited row, the package id found in one of its cells)."""
+    delim = "\t" if "\t" in line else ";" if ";" in line else "," if "," in line else None
+    if delim is None:
+        return False, None
+    cells = next(csv.reader([line], delimiter=delim, skipinitialspace=True), [])
+    for cell in cells:
+        value = cell.strip().strip('"').strip()
+        if value[:8].lower() == "package:":
+            value = value[8:].strip()
+        if _PACKAGE_ID.match(value):
+            return True, PackageLine(value, raw=line)
+    return True, None
+
+
+def _looks_like_name(line: str) -> bool:
+    return len(line) <= _NAME_MAX and line.isprintable() and not _NOT_A_NAME.search(line)
+
+
+def parse_list(text: str, names_only: bool = False) -> ParsedList:
+    """Accept exactly: `pm list packages` output (any flags), one id a line, CSV / TSV /
+    semicolon rows with the id in a column, or app names one a line (iPhones).
+
+    Anything else (a dumpsys dump, JSON, a whole acquisition) raises NotAPackageList.
+    Ids without a dot (`package:android`) are skipped silently.
+    """
+    body = text.lstrip("\ufeff").lstrip()
+    if body[:1] in ("{", "["):
+        raise NotAPackageList("json")
     packages: dict[str, PackageLine] = {}
-    names: list[str] = []
-    for ln in lines(text):
-        stripped = ln.strip().lstrip("\ufeff")
-        if not stripped or stripped.startswith("#"):
+    names: dict[str, None] = {}
+    formats: set[str] = set()
+    junk = header = 0
+    rows = [ln.strip() for ln in lines(text.lstrip("\ufeff"))]
+    rows = [ln for ln in rows if ln and not ln.startswith("#")]
+    for raw in rows:
+        if _DUMP_MARKERS.match(raw):
+            raise NotAPackageList("dump")
+    if names_only:
+        bad = [r for r in rows if not _looks_like_name(r)]
+        if bad or not rows:
+            raise NotAPackageList("names")
+        return ParsedList("names", [], list(dict.fromkeys(rows)))
+    for raw in rows:
+        if raw[:8].lower() == "package:":
+            formats.add("pm")
+            parsed = parse_pm_line(raw)
+            if parsed is not None:
+                packages.setdefault(parsed.package_id, parsed)
+            elif not _DOTLESS.match(raw[8:].strip().rsplit("=", 1)[-1].split(" ")[0]):
+                junk += 1
             continue
-        parsed = parse_pm_line(stripped)
-        if parsed is None:
-            first = stripped.split(",")[0].strip().strip('"')
-            if _PACKAGE_ID.match(first) and " " not in first:
-                parsed = PackageLine(first, raw=stripped)
-        if parsed is not None:
-            packages.setdefault(parsed.package_id, parsed)
-        elif stripped not in names:
-            names.append(stripped)
-    return list(packages.values()), names
+        if _PACKAGE_ID.match(raw):
+            formats.add("ids")
+            packages.setdefault(raw, PackageLine(raw, raw=raw))
+            continue
+        delimited, found = _row_id(raw)
+        if found is not None:
+            formats.add("table")
+            packages.setdefault(found.package_id, found)
+        elif delimited and not packages and header == 0:
+            header += 1  # a header row such as "package,name"
+        elif _looks_like_name(raw):
+            names.setdefault(raw, None)
+        else:
+            junk += 1
+    if packages:
+        # A package list may carry a header; app names mixed into it mean another file.
+        stray = junk + len(names)
+        if stray > max(2, len(packages) // 50):
+            raise NotAPackageList("mixed")
+        fmt: ListFormat = "pm" if "pm" in formats else "table" if "table" in formats else "ids"
+        return ParsedList(fmt, list(packages.values()), list(names))
+    if junk or not names:
+        if "pm" in formats and not junk:
+            return ParsedList("pm", [], [])  # only dot-less system ids
+        raise NotAPackageList("unknown")
+    return ParsedList("names", [], list(names))
+
+
+def parse_pasted(text: str) -> tuple[list[PackageLine], list[str]]:
+    """Backward-compatible wrapper of `parse_list` (raises NotAPackageList)."""
+    parsed = parse_list(text)
+    return parsed.packages, parsed.names
 
 
 def parse_components(text: str) -> list[str] | None:
@@ -192,3 +289,176 @@ def parse_users(text: str) -> list[tuple[int, str, str]] | None:
     return [
         (int(m.group(1)), m.group(2), ln.strip()) for ln in lines(text) if (m := _USER.search(ln))
     ]
+
+
+def listing_failed(text: str) -> bool:
+    """`pm list packages` answered with an error (`Error: Unknown option: -U`...), no list."""
+    rows = [ln.strip() for ln in lines(text) if ln.strip()]
+    return not any(r.lower().startswith("package:") for r in rows)
+
+
+# Runtime permissions worth showing: what they let an app read or record.
+DANGEROUS = {
+    "android.permission.ACCESS_FINE_LOCATION": "location",
+    "android.permission.ACCESS_COARSE_LOCATION": "location",
+    "android.permission.ACCESS_BACKGROUND_LOCATION": "location in the background",
+    "android.permission.CAMERA": "camera",
+    "android.permission.RECORD_AUDIO": "microphone",
+    "android.permission.READ_SMS": "SMS",
+    "android.permission.RECEIVE_SMS": "SMS",
+    "android.permission.SEND_SMS": "SMS",
+    "android.permission.READ_CALL_LOG": "call log",
+    "android.permission.PROCESS_OUTGOING_CALLS": "call log",
+    "android.permission.READ_CONTACTS": "contacts",
+    "android.permission.READ_PHONE_STATE": "phone state",
+    "android.permission.READ_EXTERNAL_STORAGE": "files",
+    "android.permission.READ_MEDIA_IMAGES": "photos",
+    "android.permission.READ_MEDIA_VIDEO": "photos",
+    "android.permission.BODY_SENSORS": "body sensors",
+    "android.permission.ACTIVITY_RECOGNITION": "activity",
+}
+# App ops worth showing, by what they touch.
+APPOPS = {
+    "COARSE_LOCATION": "location",
+    "FINE_LOCATION": "location",
+    "MONITOR_LOCATION": "location",
+    "MONITOR_HIGH_POWER_LOCATION": "location",
+    "CAMERA": "camera",
+    "RECORD_AUDIO": "microphone",
+    "READ_SMS": "SMS",
+    "RECEIVE_SMS": "SMS",
+    "SEND_SMS": "SMS",
+    "READ_CALL_LOG": "call log",
+    "ACCESS_NOTIFICATIONS": "notifications",
+    "POST_NOTIFICATION": "notifications",
+}
+_KV = re.compile(r"^\s*([A-Za-z]+)=(.*)$")
+_PERM = re.compile(r"^\s*(android\.permission\.[A-Z_]+): granted=(true|false)")
+_OP = re.compile(r"^\s*([A-Z_]+) \(([a-z_]+)[^)]*\):?(.*)$")
+_STAMP = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?")
+_AGO = re.compile(r"time=\+?([0-9dhms]+) ago")
+
+
+@dataclass
+class PackageDetails:
+    """What `dumpsys package PKG` says about one app (missing lines stay None)."""
+
+    first_install: str | None = None
+    last_update: str | None = None
+    installer: str | None = None
+    version: str | None = None
+    granted: list[str] = field(default_factory=list)
+
+
+def parse_package_dump(text: str, package_id: str) -> PackageDetails | None:
+    """The `Package [PKG]` block of `dumpsys package PKG` (or of a whole dump)."""
+    if unavailable(text):
+        return None
+    details: PackageDetails | None = None
+    block_indent = -1
+    for ln in lines(text):
+        stripped = ln.strip()
+        indent = len(ln) - len(ln.lstrip())
+        if stripped.startswith("Package [") and stripped.endswith(":"):
+            if details is not None:
+                break
+            if stripped.startswith(f"Package [{package_id}]"):
+                details, block_indent = PackageDetails(), indent
+            continue
+        if details is None:
+            continue
+        if stripped and indent <= block_indent:
+            break
+        if m := _PERM.match(ln):
+            perm = m.group(1)
+            if m.group(2) == "true" and perm in DANGEROUS and perm not in details.granted:
+                details.granted.append(perm)
+        elif m := _KV.match(ln):
+            key, value = m.group(1), m.group(2).strip()
+            if key == "firstInstallTime" and details.first_install is None:
+                details.first_install = value
+            elif key == "lastUpdateTime" and details.last_update is None:
+                details.last_update = value
+            elif key == "installerPackageName":
+                details.installer = None if value == "null" else value
+            elif key == "versionName":
+                details.version = value
+    return details
+
+
+def parse_appops(text: str, package_id: str) -> list[tuple[str, str, str]] | None:
+    """Recent use by one app from `dumpsys appops`: [(op, mode, last time as shown)]."""
+    if unavailable(text):
+        return None
+    out: list[tuple[str, str, str]] = []
+    inside = False
+    indent_of_pkg = 0
+    current: list[str] | None = None
+    for ln in lines(text):
+        stripped = ln.strip()
+        indent = len(ln) - len(ln.lstrip())
+        if stripped.startswith("Package ") and stripped.endswith(":"):
+            inside = stripped[len("Package ") : -1] == package_id
+            indent_of_pkg = indent
+            current = None
+            continue
+        if not inside:
+            continue
+        if stripped and indent <= indent_of_pkg:
+            inside, current = False, None
+            continue
+        if m := _OP.match(ln):
+            op, mode, rest = m.group(1), m.group(2), m.group(3)
+            current = None
+            if op in APPOPS:
+                when = _when(rest)
+                current = [op, mode, when]
+                out.append((op, mode, when))
+        elif current is not None and stripped.startswith(("Access:", "Reject:")):
+            when = _when(stripped)
+            if when and (not current[2] or when > current[2]) and stripped.startswith("Access:"):
+                current[2] = when
+                out[-1] = (current[0], current[1], when)
+    return out
+
+
+def _when(text: str) -> str:
+    if m := _STAMP.search(text):
+        return m.group(0)
+    if m := _AGO.search(text):
+        return f"{m.group(1)} ago"
+    return ""
+
+
+def parse_adb_keys(text: str) -> list[str] | None:
+    """Computers whose USB debugging key the phone keeps, from `dumpsys adb`.
+
+    Each key line is `BASE64 user@host`; the comment after the key is returned (or "?").
+    """
+    if unavailable(text):
+        return None
+    out: list[str] = []
+    inside = False
+    for ln in lines(text):
+        stripped = ln.strip()
+        if stripped.startswith("user_keys="):
+            inside = True
+            stripped = stripped[len("user_keys=") :]
+        elif _KV.match(ln) or stripped in ("}", "{"):
+            inside = False
+        if inside and stripped and stripped != "null":
+            parts = stripped.split(None, 1)
+            if len(parts[0]) > 100:
+                out.append(parts[1].strip() if len(parts) > 1 else "?")
+    return out
+
+
+def section(dump: str, service: str) -> str | None:
+    """One `DUMP OF SERVICE name:` section of a whole `dumpsys` output (androidqf)."""
+    marker = f"DUMP OF SERVICE {service}:"
+    start = dump.find(marker)
+    if start < 0:
+        return None
+    body_start = start + len(marker)
+    end = dump.find("DUMP OF SERVICE ", body_start)
+    return dump[body_start : end if end >= 0 else len(dump)]

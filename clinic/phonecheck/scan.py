@@ -7,13 +7,22 @@ scan goes on. `snapshot_from_list` reads a pasted or file list instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from clinic.errors import InvalidInput
 from clinic.phonecheck import parsers as p
-from clinic.phonecheck.adb import GETPROP_KEYS, AdbRunner, AdbTimeout, pick_device
+from clinic.phonecheck.adb import (
+    GETPROP_KEYS,
+    PM_LIST_FLAGS,
+    AdbRunner,
+    AdbTimeout,
+    AppsNotListed,
+    pick_device,
+)
 
-Method = Literal["adb", "package_list", "app_names"]
+Method = Literal["adb", "package_list", "app_names", "iphone", "androidqf"]
 PowerKind = Literal[
     "accessibility", "notification_listener", "device_admin", "device_owner", "profile_owner"
 ]
@@ -26,6 +35,28 @@ class App:
     is_system: bool | None = None
     installer_known: bool = False
     evidence: list[str] = field(default_factory=list)
+    name: str | None = None
+    version: str | None = None
+    source: str | None = None  # iPhone: app_store, testflight, enterprise, developer, system
+    certificates: tuple[str, ...] = ()
+
+
+@dataclass
+class AppDetails:
+    """What an app did lately and what it may do (Android): for the advocate's evidence."""
+
+    package: p.PackageDetails | None = None
+    appops: list[tuple[str, str, str]] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """An installed configuration or MDM profile (iPhone). Never its payload."""
+
+    name: str
+    organization: str | None = None
+    removal_disallowed: bool = False
+    mdm: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +76,13 @@ class Snapshot:
     settings: dict[str, str | None] = field(default_factory=dict)
     props: dict[str, str | None] = field(default_factory=dict)
     unavailable: list[str] = field(default_factory=list)
+    device: dict[str, str] = field(default_factory=dict)
+    adb_keys: list[str] | None = None
+    details: dict[str, AppDetails] = field(default_factory=dict)
+    profiles: list[Profile] | None = None
+    flags: dict[str, bool | None] = field(default_factory=dict)
+    list_format: str | None = None
+    serial: str | None = None  # in memory only, never stored
 
     def setting_lines(self) -> list[str]:
         """Device-level values worth keeping (never app names)."""
@@ -54,14 +92,30 @@ class Snapshot:
         return out
 
 
+_LIST_REFUSED = {  # error codes (clinic/error_catalogue.py)
+    "json": "list_is_json",
+    "dump": "list_is_dump",
+    "mixed": "list_mixed",
+    "unknown": "list_unknown",
+    "names": "list_not_names",
+}
+
+
 def snapshot_from_list(text: str, method: Method = "package_list") -> Snapshot:
-    """A pasted list: package ids (any pm output, one a line, CSV) and typed app names."""
-    packages, names = p.parse_pasted(text)
-    snap = Snapshot(method if packages or method == "app_names" else "app_names")
+    """A pasted list: `pm list packages` output, one id a line, CSV/TSV/semicolon rows, or
+    app names one a line. Anything else raises InvalidInput (exit 5) and nothing is stored."""
+    try:
+        parsed = p.parse_list(text, names_only=method == "app_names")
+    except p.NotAPackageList as exc:
+        raise InvalidInput(_LIST_REFUSED[exc.why]) from None
+    packages, names = parsed.packages, parsed.names
+    snap = Snapshot("app_names" if parsed.format == "names" else "package_list")
+    snap.list_format = parsed.format
     for line in packages:
         system = None if line.path is None else not line.path.startswith("/data/")
         known = "installer=" in line.raw
-        snap.apps[line.package_id] = App(line.package_id, line.installer, system, known, [line.raw])
+        evidence = [line.raw] if line.raw != line.package_id else []
+        snap.apps[line.package_id] = App(line.package_id, line.installer, system, known, evidence)
     snap.names = names
     return snap
 
@@ -85,17 +139,25 @@ class _Shell:
 
 
 def scan_adb(runner: AdbRunner, serial: str | None = None) -> Snapshot:
-    """Read apps, powers and settings from the one connected, authorised phone."""
+    """Read apps, powers and settings from the one connected, authorised phone.
+
+    Raises AppsNotListed when no form of `pm list packages` lists anything.
+    """
     device = pick_device(runner.devices(), serial)
     snap = Snapshot("adb")
+    snap.serial = device
     sh = _Shell(runner, device, snap)
     for key in sorted(GETPROP_KEYS):
         out = sh("getprop", key)
         snap.props[key] = p.parse_setting(out) if out is not None else None
+    _device_from_props(snap)
     users_out = sh("pm", "list", "users")
     snap.users = (p.parse_users(users_out) if users_out else None) or []
+    listed = False
     for user_id in [u[0] for u in snap.users] or [0]:
-        _read_packages(sh, snap, str(user_id))
+        listed = _read_packages(sh, snap, str(user_id)) or listed
+    if not listed:
+        raise AppsNotListed()
     for scope, key in (
         ("global", "development_settings_enabled"),
         ("global", "adb_wifi_enabled"),
@@ -106,12 +168,51 @@ def scan_adb(runner: AdbRunner, serial: str | None = None) -> Snapshot:
         out = sh("settings", "get", scope, key)
         snap.settings[key] = p.parse_setting(out) if out is not None else None
     _read_powers(sh, snap)
+    keys_out = sh("dumpsys", "adb")
+    snap.adb_keys = p.parse_adb_keys(keys_out) if keys_out is not None else None
     return snap
 
 
-def _read_packages(sh: _Shell, snap: Snapshot, user: str) -> None:
-    listing = sh("pm", "list", "packages", "-f", "-i", "-U", "--user", user)
+def _device_from_props(snap: Snapshot) -> None:
+    props = snap.props
+    brand, model = props.get("ro.product.brand"), props.get("ro.product.model")
+    if model:
+        snap.device["model"] = f"{brand} {model}" if brand else model
+    if release := props.get("ro.build.version.release"):
+        snap.device["os"] = f"Android {release}"
+    if patch := props.get("ro.build.version.security_patch"):
+        snap.device["security_patch"] = patch
+
+
+def read_app_details(runner: AdbRunner, snap: Snapshot, packages: Iterable[str]) -> None:
+    """`dumpsys package PKG` and `dumpsys appops --package PKG` for the apps worth a look."""
+    if snap.serial is None:
+        return
+    sh = _Shell(runner, snap.serial, snap)
+    for pkg in packages:
+        if pkg not in snap.apps or pkg in snap.details:
+            continue
+        dump = sh("dumpsys", "package", pkg)
+        ops = sh("dumpsys", "appops", "--package", pkg)
+        snap.details[pkg] = AppDetails(
+            p.parse_package_dump(dump, pkg) if dump is not None else None,
+            p.parse_appops(ops, pkg) if ops is not None else None,
+        )
+
+
+def _read_packages(sh: _Shell, snap: Snapshot, user: str) -> bool:
+    """The user's apps, falling back to plainer listings; False when none lists any."""
+    listing = None
+    for flags in PM_LIST_FLAGS:
+        out = sh("pm", "list", "packages", *flags, "--user", user)
+        if out is not None and not p.listing_failed(out):
+            listing = out
+            break
+    if listing is None:
+        return False
     third = sh("pm", "list", "packages", "-3", "--user", user)
+    if third is not None and p.listing_failed(third):
+        third = None
     non_system = {x.package_id for x in p.parse_package_list(third)} if third is not None else None
     for line in p.parse_package_list(listing or ""):
         app = snap.apps.get(line.package_id)
@@ -120,9 +221,10 @@ def _read_packages(sh: _Shell, snap: Snapshot, user: str) -> None:
                 system = line.package_id not in non_system
             else:
                 system = bool(line.path) and not str(line.path).startswith("/data/")
-            app = App(line.package_id, line.installer, system, True)
+            app = App(line.package_id, line.installer, system, "installer=" in line.raw)
             snap.apps[line.package_id] = app
         app.evidence.append(line.raw)
+    return True
 
 
 def _read_powers(sh: _Shell, snap: Snapshot) -> None:

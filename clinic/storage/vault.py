@@ -21,6 +21,7 @@ import sqlcipher3
 
 from clinic.errors import (
     DiskFull,
+    JournalDamaged,
     PassphraseRejected,
     SchemaTooNew,
     VaultCorrupt,
@@ -52,6 +53,24 @@ def normalise_passphrase(passphrase: str) -> str:
     return unicodedata.normalize("NFC", passphrase)
 
 
+# Characters a person cannot see (or type again as such): combining marks, which join the
+# character before them, format characters (zero-width space and joiners, direction marks),
+# controls, line and paragraph separators, unassigned and surrogate code points.
+_UNSEEN = frozenset({"Mn", "Mc", "Me", "Cf", "Cc", "Cs", "Cn", "Zl", "Zp"})
+
+
+def visible_length(passphrase: str) -> int:
+    """How many characters a person sees (and can type again): unseen ones count zero.
+
+    Spaces count when something visible stands beside them; a passphrase of spaces alone
+    counts zero.
+    """
+    seen = [c for c in passphrase if unicodedata.category(c) not in _UNSEEN]
+    if not any(not c.isspace() for c in seen):
+        return 0
+    return len(seen)
+
+
 def check_new_passphrase(passphrase: str) -> str:
     """Apply the rules for a new passphrase; returns it normalised or raises PassphraseRejected."""
     value = normalise_passphrase(passphrase)
@@ -59,7 +78,10 @@ def check_new_passphrase(passphrase: str) -> str:
         raise PassphraseRejected("passphrase_nul")
     if not value.strip():
         raise PassphraseRejected("passphrase_empty")
-    if len(value) < PASSPHRASE_MIN:
+    seen = visible_length(value)
+    if seen == 0:
+        raise PassphraseRejected("passphrase_invisible")
+    if seen < PASSPHRASE_MIN:
         raise PassphraseRejected("passphrase_too_short", min=PASSPHRASE_MIN)
     if len(value) > PASSPHRASE_MAX:
         raise PassphraseRejected("passphrase_too_long", max=PASSPHRASE_MAX)
@@ -202,7 +224,10 @@ class Vault:
         """
         target = Path(path)
         _classify_file(target)
-        conn = _connect(target, passphrase, key, "rw")
+        if _hot_journal(target) or _aside_dir(target).exists():
+            conn = _recover_after_crash(target, passphrase, key)
+        else:
+            conn = _connect(target, passphrase, key, "rw")
         try:
             if verify:
                 _verify(conn)
@@ -277,6 +302,106 @@ class Vault:
             self.conn.execute(f"PRAGMA rekey = {_key_literal(value)}")
         except sqlcipher3.DatabaseError as exc:
             raise _map_db_error(exc) from None
+
+
+def _journal(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def _aside_dir(path: Path) -> Path:
+    """Where the untouched vault and journal wait while a crashed save is undone."""
+    return path.with_name(path.name + ".before-recovery")
+
+
+def _hot_journal(path: Path) -> bool:
+    try:
+        return _journal(path).stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
+_ASIDE_DONE = "complete"
+
+
+def _copy_private(source: Path, target: Path) -> None:
+    """Copy bytes to a new 0600 file, synced, then renamed into place (all or nothing)."""
+    part = target.with_name(target.name + ".part")
+    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+        while block := src.read(1 << 20):
+            out.write(block)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(part, target)
+
+
+def _put_back(target: Path, aside: Path) -> None:
+    """Move the kept vault and journal back over whatever the rollback left, then forget them."""
+    kept_journal = aside / "journal"
+    if kept_journal.exists():
+        os.replace(kept_journal, _journal(target))
+    kept_vault = aside / "vault"
+    if kept_vault.exists():
+        os.replace(kept_vault, target)
+    _forget_aside(aside)
+
+
+def _forget_aside(aside: Path) -> None:
+    for child in aside.iterdir():
+        child.unlink()
+    aside.rmdir()
+
+
+def _recover_after_crash(target: Path, passphrase: str, key: KeySettings) -> Any:
+    """Undo a save a crash left unfinished (a hot `-journal`) only if the result checks out.
+
+    SQLite rolls a hot journal back on the first read. A damaged journal would be rolled
+    back silently into a damaged vault, so first the vault and its journal (both encrypted
+    pages) are copied aside (0600, in a 0700 folder beside the vault); then the rollback
+    runs and both integrity checks (and the full integrity_check) run. If anything fails,
+    both files are put back byte for byte and JournalDamaged asks for a backup. A copy left
+    aside by a crash during this recovery is put back first.
+    """
+    aside = _aside_dir(target)
+    if aside.exists():
+        if (aside / _ASIDE_DONE).exists():
+            _put_back(target, aside)  # an earlier recovery stopped half-way: start again
+        else:
+            _forget_aside(aside)  # stopped while copying: the originals were not touched
+    if not _hot_journal(target):
+        return _connect(target, passphrase, key, "rw")
+    old_umask = os.umask(0o077)
+    try:
+        aside.mkdir(mode=0o700)
+        _copy_private(_journal(target), aside / "journal")
+        _copy_private(target, aside / "vault")
+        (aside / _ASIDE_DONE).touch(mode=0o600)
+    except OSError:
+        if aside.exists():
+            _forget_aside(aside)
+        raise VaultUnreadable("journal_no_room") from None
+    finally:
+        os.umask(old_umask)
+    try:
+        conn = _connect(target, passphrase, key, "rw")  # the first read rolls back
+    except BaseException:
+        _put_back(target, aside)
+        raise
+    try:
+        _verify(conn)
+        full = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        if full != ["ok"]:
+            raise VaultTampered()
+    except (VaultTampered, sqlcipher3.DatabaseError):
+        conn.close()
+        _put_back(target, aside)
+        raise JournalDamaged() from None
+    except BaseException:
+        conn.close()
+        _put_back(target, aside)
+        raise
+    _forget_aside(aside)
+    return conn
 
 
 def _backup_first(

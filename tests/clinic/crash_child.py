@@ -3,7 +3,7 @@
 Usage: python -m tests.clinic.crash_child MODE VAULT KDF_ITER
 It prints `go` when ready, then one ack line after each commit RETURNS:
 `A <id>` (case added), `S <id> <n>` (case re-saved as version n), `P` (purge done),
-`R` (passphrase changed). Modes: save, import, purge, rekey.
+`R` (passphrase changed). Modes: save, import, purge, rekey; `hold` leaves a hot journal.
 """
 
 from __future__ import annotations
@@ -73,9 +73,10 @@ def _save(vault_path: Path, key: KeySettings) -> None:
 
 def _import(vault_path: Path, kdf_iter: int) -> None:
     """Each case goes through the real `clinic case import` command."""
-    from clinic.cli import main
+    from clinic.cli import main, support
     from clinic.storage import dump_json
 
+    support.TEST_KEY = KeySettings(kdf_iter=kdf_iter)  # the in-process test seam
     template = big_case(case_id(0), "crash")
     source = vault_path.with_name("import.json")
     _say("go")
@@ -85,7 +86,7 @@ def _import(vault_path: Path, kdf_iter: int) -> None:
         source.write_text(dump_json(case), encoding="utf-8")
         sys.stdin = io.StringIO(OLD_PW + "\n")
         argv = ["case", "import", str(vault_path), str(source), "--passphrase-stdin"]
-        rc = main([*argv, "--kdf-iter", str(kdf_iter)])
+        rc = main(argv)
         if rc != 0:
             raise SystemExit(f"import failed with exit code {rc}")
         _say(f"A {cid}")
@@ -110,6 +111,24 @@ def _rekey(vault_path: Path, key: KeySettings) -> None:
         _say("R")
 
 
+def _hold(vault_path: Path, key: KeySettings) -> None:
+    """Delete every case in one transaction that never commits: `go`, then wait to be killed.
+
+    A one-page cache makes SQLite spill changed pages into the vault file before the
+    commit, so the `-journal` left behind is hot and the vault needs its rollback.
+    """
+    from clinic.storage import Vault
+
+    vault = Vault.open(vault_path, OLD_PW, key)
+    conn = vault.conn
+    conn.execute("PRAGMA cache_size = 1")
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("DELETE FROM entities")
+    conn.execute("DELETE FROM cases")
+    _say("go")
+    sys.stdin.read()
+
+
 def main() -> None:
     mode, path, kdf_iter = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
     key = KeySettings(kdf_iter=kdf_iter)
@@ -121,6 +140,8 @@ def main() -> None:
         _purge(path, key)
     elif mode == "rekey":
         _rekey(path, key)
+    elif mode == "hold":
+        _hold(path, key)
     else:
         raise SystemExit(f"unknown mode {mode}")
 

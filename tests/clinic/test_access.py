@@ -105,7 +105,7 @@ def test_lock_from_another_computer_is_never_taken_over(made_vault: Path) -> Non
 
 
 def test_cli_write_commands_respect_the_lock(made_vault: Path, tmp_path: Path) -> None:
-    from tests.cli_helpers import FAST, run_cli
+    from tests.cli_helpers import run_cli
 
     before = _sha(made_vault)
     with VaultLock.acquire(made_vault):
@@ -115,7 +115,7 @@ def test_cli_write_commands_respect_the_lock(made_vault: Path, tmp_path: Path) -
             ("vault", "purge", str(made_vault), "--closed-before", "30"),
             ("vault", "backup", str(made_vault), str(tmp_path / "b.backup")),
         ):
-            proc = run_cli(*args, "--passphrase-stdin", *FAST, stdin=PASSPHRASE + "\n")
+            proc = run_cli(*args, "--passphrase-stdin", stdin=PASSPHRASE + "\n")
             assert proc.returncode == 6, args
             assert b"in use by another copy" in proc.stderr
     assert _sha(made_vault) == before
@@ -177,23 +177,23 @@ def test_delay_file_is_small_private_and_holds_no_secret(made_vault: Path) -> No
 
 
 def test_cli_honours_the_delay_and_vault_check_writes_nothing(made_vault: Path) -> None:
-    from tests.cli_helpers import FAST, run_cli
+    from tests.cli_helpers import run_cli
 
     for _ in range(3):
         proc = run_cli(
-            "case", "list", str(made_vault), "--passphrase-stdin", *FAST, stdin="nope nope!\n"
+            "case", "list", str(made_vault), "--passphrase-stdin", stdin="nope nope!\n"
         )
         assert proc.returncode == 3
     assert UnlockDelay(made_vault).failures == 3
     proc = run_cli(
-        "case", "list", str(made_vault), "--passphrase-stdin", *FAST, stdin=PASSPHRASE + "\n"
+        "case", "list", str(made_vault), "--passphrase-stdin", stdin=PASSPHRASE + "\n"
     )
     assert proc.returncode == 6
     assert b"Too many wrong passphrases" in proc.stderr
     listing = sorted(p.name for p in made_vault.parent.iterdir())
     state = delay_path(made_vault).read_bytes()
     proc = run_cli(
-        "vault", "check", str(made_vault), "--passphrase-stdin", *FAST, stdin="nope nope!\n"
+        "vault", "check", str(made_vault), "--passphrase-stdin", stdin="nope nope!\n"
     )
     assert proc.returncode == 3
     assert sorted(p.name for p in made_vault.parent.iterdir()) == listing

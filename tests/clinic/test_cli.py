@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import FAST, ROOT, run_cli
+from tests.cli_helpers import ROOT, run_cli
 from tests.conftest import PASSPHRASE
 
 PW = PASSPHRASE + "\n"
@@ -28,7 +28,6 @@ def demo_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "--today",
         "2026-11-27",
         "--passphrase-stdin",
-        *FAST,
         stdin=PW,
     )
     assert proc.returncode == 0, proc.stderr
@@ -36,7 +35,7 @@ def demo_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _ids(vault: Path) -> list[str]:
-    proc = run_cli("case", "list", str(vault), "--passphrase-stdin", *FAST, stdin=PW)
+    proc = run_cli("case", "list", str(vault), "--passphrase-stdin", stdin=PW)
     assert proc.returncode == 0
     assert proc.stderr == b""
     return [line.split("\t")[0] for line in proc.stdout.decode().splitlines()]
@@ -50,7 +49,7 @@ def test_version() -> None:
 
 def test_case_list_format(demo_vault: Path) -> None:
     proc = run_cli(
-        "case", "list", str(demo_vault), "--passphrase-stdin", *FAST, stdin=PW + "ignored extra\n"
+        "case", "list", str(demo_vault), "--passphrase-stdin", stdin=PW + "ignored extra\n"
     )
     lines = proc.stdout.decode().splitlines()
     assert len(lines) == 4
@@ -63,7 +62,7 @@ def test_case_list_format(demo_vault: Path) -> None:
 
 
 def test_init_refuses_existing_file_and_short_passphrase(tmp_path: Path, demo_vault: Path) -> None:
-    proc = run_cli("vault", "init", str(demo_vault), "--passphrase-stdin", *FAST, stdin=PW)
+    proc = run_cli("vault", "init", str(demo_vault), "--passphrase-stdin", stdin=PW)
     assert proc.returncode == 4
     proc = run_cli(
         "vault", "init", str(tmp_path / "v.vault"), "--passphrase-stdin", stdin="short\n"
@@ -75,7 +74,7 @@ def test_init_refuses_existing_file_and_short_passphrase(tmp_path: Path, demo_va
 
 @pytest.mark.parametrize("wrong", ["wrong passphrase", PASSPHRASE[:-1]])
 def test_wrong_passphrase_exit_3(demo_vault: Path, wrong: str) -> None:
-    proc = run_cli("case", "list", str(demo_vault), "--passphrase-stdin", *FAST, stdin=wrong + "\n")
+    proc = run_cli("case", "list", str(demo_vault), "--passphrase-stdin", stdin=wrong + "\n")
     assert proc.returncode == 3
     assert proc.stdout == b""
     err = proc.stderr.decode()
@@ -91,7 +90,7 @@ def test_wrong_passphrase_exit_3(demo_vault: Path, wrong: str) -> None:
 def test_corrupt_vault_exit_4(tmp_path: Path, content: bytes, code: int) -> None:
     bad = tmp_path / "bad.vault"
     bad.write_bytes(content)
-    proc = run_cli("case", "list", str(bad), "--passphrase-stdin", *FAST, stdin=PW)
+    proc = run_cli("case", "list", str(bad), "--passphrase-stdin", stdin=PW)
     assert proc.returncode == code
     assert b"Traceback" not in proc.stderr
     assert bad.read_bytes() == content
@@ -106,10 +105,10 @@ def test_usage_error_exit_2() -> None:
 def test_export_is_deterministic_and_import_round_trips(tmp_path: Path, demo_vault: Path) -> None:
     case_id = _ids(demo_vault)[0]
     first = run_cli(
-        "case", "export", str(demo_vault), case_id, "--passphrase-stdin", *FAST, stdin=PW
+        "case", "export", str(demo_vault), case_id, "--passphrase-stdin", stdin=PW
     )
     second = run_cli(
-        "case", "export", str(demo_vault), case_id, "--passphrase-stdin", *FAST, stdin=PW
+        "case", "export", str(demo_vault), case_id, "--passphrase-stdin", stdin=PW
     )
     assert first.returncode == 0
     assert first.stdout == second.stdout
@@ -128,7 +127,6 @@ def test_export_is_deterministic_and_import_round_trips(tmp_path: Path, demo_vau
         "--out",
         str(out),
         "--passphrase-stdin",
-        *FAST,
         stdin=PW,
     )
     assert proc.returncode == 0
@@ -137,28 +135,28 @@ def test_export_is_deterministic_and_import_round_trips(tmp_path: Path, demo_vau
 
     fresh = tmp_path / "fresh.vault"
     assert (
-        run_cli("vault", "init", str(fresh), "--passphrase-stdin", *FAST, stdin=PW).returncode == 0
+        run_cli("vault", "init", str(fresh), "--passphrase-stdin", stdin=PW).returncode == 0
     )
     assert (
         run_cli(
-            "case", "import", str(fresh), str(out), "--passphrase-stdin", *FAST, stdin=PW
+            "case", "import", str(fresh), str(out), "--passphrase-stdin", stdin=PW
         ).returncode
         == 0
     )
-    again = run_cli("case", "export", str(fresh), case_id, "--passphrase-stdin", *FAST, stdin=PW)
+    again = run_cli("case", "export", str(fresh), case_id, "--passphrase-stdin", stdin=PW)
     assert again.stdout == first.stdout
 
-    dup = run_cli("case", "import", str(fresh), str(out), "--passphrase-stdin", *FAST, stdin=PW)
+    dup = run_cli("case", "import", str(fresh), str(out), "--passphrase-stdin", stdin=PW)
     assert dup.returncode == 6
     assert b"--replace" in dup.stderr
     data["pseudonym"] = "Maple renamed"
     out.write_text(json.dumps(data), encoding="utf-8")
     rep = run_cli(
-        "case", "import", str(fresh), str(out), "--replace", "--passphrase-stdin", *FAST, stdin=PW
+        "case", "import", str(fresh), str(out), "--replace", "--passphrase-stdin", stdin=PW
     )
     assert rep.returncode == 0
     listed = run_cli(
-        "case", "list", str(fresh), "--passphrase-stdin", *FAST, stdin=PW
+        "case", "list", str(fresh), "--passphrase-stdin", stdin=PW
     ).stdout.decode()
     assert "Maple renamed" in listed
 
@@ -177,14 +175,14 @@ def test_import_names_the_failing_field(
 ) -> None:  # type: ignore[no-untyped-def]
     case_id = _ids(demo_vault)[0]
     exported = run_cli(
-        "case", "export", str(demo_vault), case_id, "--passphrase-stdin", *FAST, stdin=PW
+        "case", "export", str(demo_vault), case_id, "--passphrase-stdin", stdin=PW
     )
     data = json.loads(exported.stdout)
     mutate(data)
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
     proc = run_cli(
-        "case", "import", str(demo_vault), str(bad), "--passphrase-stdin", *FAST, stdin=PW
+        "case", "import", str(demo_vault), str(bad), "--passphrase-stdin", stdin=PW
     )
     assert proc.returncode == 5
     err = proc.stderr.decode()
@@ -197,7 +195,7 @@ def test_import_rejects_non_json(tmp_path: Path, demo_vault: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     proc = run_cli(
-        "case", "import", str(demo_vault), str(bad), "--passphrase-stdin", *FAST, stdin=PW
+        "case", "import", str(demo_vault), str(bad), "--passphrase-stdin", stdin=PW
     )
     assert proc.returncode == 5
     assert b"not valid JSON" in proc.stderr
@@ -211,13 +209,12 @@ def test_export_refuses_a_terminal(demo_vault: Path) -> None:
             [
                 sys.executable,
                 "-m",
-                "ui.main",
+                "tests.cli_runner",
                 "case",
                 "export",
                 str(demo_vault),
                 case_id,
                 "--passphrase-stdin",
-                *FAST,
             ],
             input=PW.encode(),
             stdout=slave,
@@ -237,22 +234,21 @@ def test_export_refuses_a_terminal(demo_vault: Path) -> None:
 def test_passwd_then_check(tmp_path: Path) -> None:
     vault = tmp_path / "p.vault"
     assert (
-        run_cli("vault", "init", str(vault), "--passphrase-stdin", *FAST, stdin=PW).returncode == 0
+        run_cli("vault", "init", str(vault), "--passphrase-stdin", stdin=PW).returncode == 0
     )
     proc = run_cli(
         "vault",
         "passwd",
         str(vault),
         "--passphrase-stdin",
-        *FAST,
         stdin=PW + "another long passphrase\n",
     )
     assert proc.returncode == 0, proc.stderr
     assert (
-        run_cli("vault", "check", str(vault), "--passphrase-stdin", *FAST, stdin=PW).returncode == 3
+        run_cli("vault", "check", str(vault), "--passphrase-stdin", stdin=PW).returncode == 3
     )
     ok = run_cli(
-        "vault", "check", str(vault), "--passphrase-stdin", *FAST, stdin="another long passphrase\n"
+        "vault", "check", str(vault), "--passphrase-stdin", stdin="another long passphrase\n"
     )
     assert ok.returncode == 0
     assert b"ok" in ok.stdout
@@ -263,7 +259,7 @@ def test_check_reports_tampering_exit_7(tmp_path: Path, demo_vault: Path) -> Non
     data = bytearray(demo_vault.read_bytes())
     data[4096 * 2 + 77] ^= 0x40
     copy.write_bytes(bytes(data))
-    proc = run_cli("vault", "check", str(copy), "--passphrase-stdin", *FAST, stdin=PW)
+    proc = run_cli("vault", "check", str(copy), "--passphrase-stdin", stdin=PW)
     assert proc.returncode == 7
     assert copy.read_bytes() == bytes(data)
 
@@ -289,11 +285,10 @@ def test_demo_is_deterministic(tmp_path: Path) -> None:
             "--today",
             "2026-11-27",
             "--passphrase-stdin",
-            *FAST,
         )
         assert run_cli(*args, stdin=PW).returncode == 0
         outputs.append(
-            run_cli("case", "list", str(vault), "--passphrase-stdin", *FAST, stdin=PW).stdout
+            run_cli("case", "list", str(vault), "--passphrase-stdin", stdin=PW).stdout
         )
     assert outputs[0] == outputs[1]
     assert outputs[0].split(b"\t")[1] == b"Maple"
@@ -302,18 +297,18 @@ def test_demo_is_deterministic(tmp_path: Path) -> None:
 def test_large_demo_has_the_promised_size(tmp_path: Path) -> None:
     vault = tmp_path / "large.vault"
     assert (
-        run_cli("demo", str(vault), "--large", "--passphrase-stdin", *FAST, stdin=PW).returncode
+        run_cli("demo", str(vault), "--large", "--passphrase-stdin", stdin=PW).returncode
         == 0
     )
     lines = (
-        run_cli("case", "list", str(vault), "--passphrase-stdin", *FAST, stdin=PW)
+        run_cli("case", "list", str(vault), "--passphrase-stdin", stdin=PW)
         .stdout.decode()
         .splitlines()
     )
     large_id = next(line.split("\t")[0] for line in lines if "\tLarge case\t" in line)
     data = json.loads(
         run_cli(
-            "case", "export", str(vault), large_id, "--passphrase-stdin", *FAST, stdin=PW
+            "case", "export", str(vault), large_id, "--passphrase-stdin", stdin=PW
         ).stdout
     )
     assert len(data["devices"]) + len(data["accounts"]) == 60

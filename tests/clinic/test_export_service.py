@@ -19,7 +19,7 @@ from clinic.report.discreet import DiscreetRefused
 from clinic.services import export
 from clinic.services.lifecycle import read_audit
 from clinic.storage import CaseRepository, KeySettings, Vault
-from tests.cli_helpers import FAST, run_cli
+from tests.cli_helpers import run_cli
 from tests.conftest import PASSPHRASE
 
 PW = PASSPHRASE + "\n"
@@ -52,7 +52,6 @@ def test_clinic_report_writes_one_exported_row(
         "--initials",
         "ab",
         "--passphrase-stdin",
-        *FAST,
         stdin=PW,
     )
     assert proc.returncode == 0, proc.stderr
@@ -73,7 +72,6 @@ def test_clinic_case_export_writes_one_exported_row(
         "--out",
         str(out),
         "--passphrase-stdin",
-        *FAST,
         stdin=PW,
     )
     assert proc.returncode == 0, proc.stderr
@@ -92,7 +90,7 @@ def test_bad_initials_are_refused_before_anything_is_written(
         else ("case", "export", str(vault_with_case), demo_case.id)
     )
     proc = run_cli(
-        *args, "--out", str(out), "--initials", "a b!", "--passphrase-stdin", *FAST, stdin=PW
+        *args, "--out", str(out), "--initials", "a b!", "--passphrase-stdin", stdin=PW
     )
     assert proc.returncode == 5
     assert b"a b!" not in proc.stderr
@@ -114,7 +112,6 @@ def test_a_refused_report_writes_no_file_and_no_row(
         "--out",
         str(out),
         "--passphrase-stdin",
-        *FAST,
         stdin=PW,
     )
     assert proc.returncode == 6

@@ -12,7 +12,7 @@ import pytest
 from clinic.model import Case
 from clinic.model.vocab import CaseStatus
 from clinic.storage import CaseRepository, KeySettings, Vault, dump_json
-from tests.cli_helpers import FAST, run_cli
+from tests.cli_helpers import run_cli
 from tests.conftest import PASSPHRASE
 from tests.factories import with_marker_everywhere
 
@@ -27,7 +27,7 @@ def _sha(path: Path) -> str:
 
 
 def _cli(*args: str, stdin: str = PW) -> tuple[int, str, str]:
-    proc = run_cli(*args, "--passphrase-stdin", *FAST, stdin=stdin)
+    proc = run_cli(*args, "--passphrase-stdin", stdin=stdin)
     return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
 
 

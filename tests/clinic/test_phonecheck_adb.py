@@ -48,8 +48,8 @@ def test_scan_end_to_end_read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert "org.example.passwordsafe" not in groups  # recognised by the survivor
     assert "org.example.notes" not in groups  # Play Store install, no powers
     sysupdate = next(h for h in result.hits if h.subject == "net.example.sysupdate")
-    assert any("Accessibility" in line for line in sysupdate.evidence)
-    assert any("installer=null" in line for line in sysupdate.evidence)
+    assert any("Accessibility" in line for line in _lines(sysupdate))
+    assert any("installer=null" in line for line in _lines(sysupdate))
     # every call was allowlisted, named the phone, and nothing could change it
     made = calls(scenario)
     assert made[0] == ["devices", "-l"]
@@ -135,13 +135,19 @@ def test_work_profile_is_context_and_user_names_are_not_kept(
         encoding="utf-8",
     )
     snap = scan_adb(SubprocessAdbRunner(timeout=20))
-    assert ["-s", "R5CT20ABCDE", "shell", "pm", "list", "packages", "-3", "--user", "10"] in calls(
-        scenario
-    )
+    user10 = ["-s", "R5CT20ABCDE", "shell", "pm", "list", "packages", "-f", "-i", "-U"]
+    assert [*user10, "--user", "10"] in calls(scenario)
     result = match(snap, None)
     settings = next(h for h in result.hits if h.subject == "Phone settings")
     assert settings.group == "context"
-    assert any("another user or a work profile" in line for line in settings.evidence)
-    stored = " ".join([*snap.setting_lines(), *settings.evidence])
+    assert any("another user or a work profile" in line for line in _lines(settings))
+    stored = " ".join([*snap.setting_lines(), *_lines(settings)])
     assert "Private Name" not in stored
     assert "user 10" in snap.setting_lines()
+
+
+def _lines(hit: object) -> list[str]:
+    """A hit's evidence lines as shown (coded phrases rendered in English)."""
+    from clinic.vocabulary import line_text
+
+    return [line_text(line, "en") for line in getattr(hit, "evidence")]  # noqa: B009

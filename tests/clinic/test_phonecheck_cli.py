@@ -8,7 +8,7 @@ import pytest
 
 from clinic.storage import CaseRepository, Vault
 from clinic.storage.indicators import read_indicators
-from tests.cli_helpers import FAST, run_cli
+from tests.cli_helpers import run_cli
 from tests.conftest import IOC_YAML, PASSPHRASE
 from tests.fake_adb import install_fake_adb
 
@@ -19,9 +19,9 @@ TODAY = ("--today", "2026-11-27")
 @pytest.fixture
 def demo_vault(tmp_path: Path) -> tuple[Path, str]:
     path = tmp_path / "demo.vault"
-    proc = run_cli("demo", str(path), *TODAY, "--passphrase-stdin", *FAST, stdin=PW)
+    proc = run_cli("demo", str(path), *TODAY, "--passphrase-stdin", stdin=PW)
     assert proc.returncode == 0, proc.stderr
-    listed = run_cli("case", "list", str(path), "--passphrase-stdin", *FAST, stdin=PW)
+    listed = run_cli("case", "list", str(path), "--passphrase-stdin", stdin=PW)
     case_id = listed.stdout.decode().splitlines()[0].split("\t")[0]
     return path, case_id
 
@@ -33,7 +33,7 @@ def _load(path: Path, case_id: str, fast_key):  # type: ignore[no-untyped-def]
 
 def test_routes_one_route_a_line(demo_vault: tuple[Path, str]) -> None:
     path, case_id = demo_vault
-    proc = run_cli("routes", str(path), case_id, "--passphrase-stdin", *FAST, stdin=PW)
+    proc = run_cli("routes", str(path), case_id, "--passphrase-stdin", stdin=PW)
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.decode().splitlines()
     assert len(lines) >= 2
@@ -46,7 +46,6 @@ def test_routes_one_route_a_line(demo_vault: tuple[Path, str]) -> None:
         str(path),
         "1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed",
         "--passphrase-stdin",
-        *FAST,
         stdin=PW,
     )
     assert missing.returncode == 6
@@ -63,9 +62,7 @@ def test_import_then_phone_check_with_fake_adb(
     path, case_id = demo_vault
     bad = tmp_path / "bad.yaml"
     bad.write_text("- name: only a name\n", encoding="utf-8")
-    proc = run_cli(
-        "indicators", "import", str(path), str(bad), "--passphrase-stdin", *FAST, stdin=PW
-    )
+    proc = run_cli("indicators", "import", str(path), str(bad), "--passphrase-stdin", stdin=PW)
     assert proc.returncode == 5
     assert "indicator entry 1" in proc.stderr.decode()
     assert _load(path, case_id, fast_key)[1] is None  # nothing changed
@@ -79,7 +76,6 @@ def test_import_then_phone_check_with_fake_adb(
         "2026-06-21",
         *TODAY,
         "--passphrase-stdin",
-        *FAST,
         stdin=PW,
     )
     assert proc.returncode == 0, proc.stderr
@@ -99,7 +95,7 @@ def test_import_then_phone_check_with_fake_adb(
         encoding="utf-8",
     )
     proc = run_cli(
-        "phone-check", str(path), case_id, "--adb", *TODAY, "--passphrase-stdin", *FAST, stdin=PW
+        "phone-check", str(path), case_id, "--adb", *TODAY, "--passphrase-stdin", stdin=PW
     )
     assert proc.returncode == 0, proc.stderr
     text = proc.stdout.decode()
@@ -135,7 +131,6 @@ def test_phone_check_package_file_keeps_list_only_when_asked(
         "--keep-app-list",
         *TODAY,
         "--passphrase-stdin",
-        *FAST,
         stdin=PW,
     )
     assert proc.returncode == 0, proc.stderr
@@ -158,11 +153,9 @@ def test_phone_check_adb_guidance_errors(
     path, case_id = demo_vault
     scenario = install_fake_adb(tmp_path, monkeypatch)
     (scenario / "devices_-l.txt").write_text("List of devices attached\n\n", encoding="utf-8")
-    proc = run_cli(
-        "phone-check", str(path), case_id, "--adb", "--passphrase-stdin", *FAST, stdin=PW
-    )
+    proc = run_cli("phone-check", str(path), case_id, "--adb", "--passphrase-stdin", stdin=PW)
     assert proc.returncode == 6
     assert proc.stderr.decode().startswith("clinic: No phone found.")
     assert _load(path, case_id, fast_key)[0].phone_checks == []
-    usage = run_cli("phone-check", str(path), case_id, "--passphrase-stdin", *FAST, stdin=PW)
+    usage = run_cli("phone-check", str(path), case_id, "--passphrase-stdin", stdin=PW)
     assert usage.returncode == 2

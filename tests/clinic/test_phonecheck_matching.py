@@ -144,7 +144,7 @@ def test_known_stalkerware_from_shipped_data(ioc_bytes: bytes, sample: tuple[str
     known = result.in_group("known_stalkerware")
     assert [h.subject for h in known] == [pkg]
     assert known[0].family == family
-    assert any(family in line for line in known[0].evidence)
+    assert any(family in line for line in _lines(known[0]))
     lines = result_lines(result)
     for label in LABELS:
         assert label in lines
@@ -154,10 +154,11 @@ def test_known_stalkerware_from_shipped_data(ioc_bytes: bytes, sample: tuple[str
 
 def test_no_prefix_match_case_and_names() -> None:
     ind = parse_ioc(TINY)
-    text = "org.fake.watch.extra\norg.fake\norg.fake.mixed\nFake Watch PRO!\n"
-    text += "anti-spy remover\nSpy Cam\n"
-    result = match(snapshot_from_list(text), ind)
-    subjects = {h.subject: h.group for h in result.hits}
+    ids = "org.fake.watch.extra\norg.fake\norg.fake.mixed\n"
+    names = "Fake Watch PRO!\nanti-spy remover\nSpy Cam\n"
+    result = match(snapshot_from_list(ids), ind)
+    by_name = match(snapshot_from_list(names, "app_names"), ind)
+    subjects = {h.subject: h.group for h in [*result.hits, *by_name.hits]}
     assert "org.fake.watch.extra" not in subjects
     assert "org.fake" not in subjects
     assert subjects["org.fake.mixed"] == "possible_match"
@@ -184,7 +185,10 @@ def test_records_and_neutral_wording(demo_case: Case) -> None:
     assert [h.group for h in check.hits] == ["known_stalkerware"]
     assert findings[0].phone_check_hit_id == check.hits[0].id
     assert findings[0].source == "phone_check"
-    assert "FakeWatch" in findings[0].title
+    from clinic.vocabulary import finding_title
+
+    assert "FakeWatch" in finding_title(findings[0], "en")
+    assert findings[0].params["kind"] == "known-stalkerware"
     assert findings[0].evidence
     kept, _ = to_records(result, snap, TODAY, keep_app_list=True)
     assert kept.packages == ["org.example.health", "org.fake.watch"]
@@ -192,7 +196,8 @@ def test_records_and_neutral_wording(demo_case: Case) -> None:
     case.phone_checks.append(check)
     case.findings.extend(findings)
     words = survivor_wording(case, findings[0])
-    assert words == "a monitoring app" == neutral_wording("known_stalkerware")
+    assert words == neutral_wording("known_stalkerware")
+    assert "stalkerware" not in words
     assert "FakeWatch" not in words
     assert "stalkerware" not in words.lower()
     assert survivor_wording(case, case.findings[0]) is None  # a checklist finding
@@ -218,3 +223,10 @@ def test_recheck_after_import(demo_case: Case) -> None:
     assert upgraded.id in {f.id for f in case.findings}  # the existing finding is updated
     assert len(to_save) == 2
     assert recheck(case.model_copy(update={"phone_checks": changed}), newer) == ([], [])
+
+
+def _lines(hit: object) -> list[str]:
+    """A hit's evidence lines as shown (coded phrases rendered in English)."""
+    from clinic.vocabulary import line_text
+
+    return [line_text(line, "en") for line in getattr(hit, "evidence")]  # noqa: B009

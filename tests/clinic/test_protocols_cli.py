@@ -18,7 +18,7 @@ PASSPHRASE = "correct horse battery staple"
 def clinic(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run(
-        [sys.executable, "-m", "clinic.cli", "protocols", *args],
+        [sys.executable, "-m", "tests.cli_runner", "protocols", *args],
         input=stdin,
         capture_output=True,
         text=True,
@@ -115,7 +115,7 @@ def test_coverage_of_a_case_in_a_vault(
     finally:
         vault.close()
     proc = clinic(
-        "coverage", str(vault_path), demo_case.id, "--passphrase-stdin", "--kdf-iter", "4000",
+        "coverage", str(vault_path), demo_case.id, "--passphrase-stdin",
         stdin=PASSPHRASE + "\n",
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr

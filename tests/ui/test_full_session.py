@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from clinic.model.vocab import ConcernCategory, Decision, ItemStatus
 from clinic.protocols.schema import Item
 from clinic.storage import KeySettings, Vault
-from tests.cli_helpers import FAST, run_cli
+from tests.cli_helpers import run_cli
 from tests.conftest import FIXED_TODAY, PASSPHRASE
 from tests.ui.conftest import WindowFactory, unlock
 from ui import prompts
@@ -127,7 +127,7 @@ def test_full_session_on_a_new_case_from_the_keyboard(
     window.close()
     assert not window.session.is_unlocked
     done = run_cli(
-        "case", "export", str(vault_path), case.id, "--passphrase-stdin", *FAST, stdin=PASSPHRASE
+        "case", "export", str(vault_path), case.id, "--passphrase-stdin", stdin=PASSPHRASE
     )
     assert done.returncode == 0, done.stderr.decode()
     ids = {"visit": visit_id, "device": device_id, "poc": poc_id, "entry": entry_id}
