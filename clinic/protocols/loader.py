@@ -15,10 +15,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from clinic.protocols.schema import Guide, Item, Protocol
+from clinic.protocols.schema import Guide, Item, PhoneFindings, Protocol
 
 LOCALES: tuple[str, ...] = ("en", "es")
 GUIDES_FOLDER = "guides"
+FINDINGS_FOLDER = "phone-findings"
 _LOCALE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 M = TypeVar("M", bound=BaseModel)
 
@@ -47,6 +48,7 @@ class ProtocolSet:
 
     protocols: dict[str, dict[str, Protocol]] = field(default_factory=dict)
     guides: dict[str, dict[str, Guide]] = field(default_factory=dict)
+    findings: dict[str, PhoneFindings] = field(default_factory=dict)
     problems: list[LoadProblem] = field(default_factory=list)
     origin: dict[str, Path] = field(default_factory=dict)
 
@@ -57,6 +59,13 @@ class ProtocolSet:
     def guide(self, guide_id: str, locale: str = "en") -> Guide | None:
         by_locale = self.guides.get(guide_id, {})
         return by_locale.get(locale) or by_locale.get("en")
+
+    def finding_item(self, kind: str, locale: str = "en") -> Item | None:
+        """The built-in Advise item for a phone-check finding kind (None when unknown)."""
+        findings = self.findings.get(locale) or self.findings.get("en")
+        if findings is None:
+            return None
+        return next((i for i in findings.items if i.id == kind), None)
 
     def item(self, protocol_id: str, item_id: str, locale: str = "en") -> Item | None:
         protocol = self.get(protocol_id, locale)
@@ -136,24 +145,32 @@ def _parity(base: Protocol, other: Protocol, label: str) -> list[LoadProblem]:
         return [
             LoadProblem(label, f"id {other.id!r} differs from en.toml ({base.id!r})", None, "id")
         ]
-    mismatch = _first_mismatch([i.id for i in base.items], [i.id for i in other.items])
-    if mismatch is not None:
-        return [LoadProblem(label, mismatch[1], mismatch[0], "id")]
     problems = []
     if base.version != other.version:
         problems.append(LoadProblem(label, "version differs from en.toml", None, "version"))
     if base.applies_to != other.applies_to:
         problems.append(LoadProblem(label, "applies_to differs from en.toml", None, "applies_to"))
-    for a, b in zip(base.items, other.items, strict=True):
+    return problems + _items_parity(base.items, other.items, label)
+
+
+def _items_parity(base: list[Item], other: list[Item], label: str) -> list[LoadProblem]:
+    mismatch = _first_mismatch([i.id for i in base], [i.id for i in other])
+    if mismatch is not None:
+        return [LoadProblem(label, mismatch[1], mismatch[0], "id")]
+    problems = []
+    for a, b in zip(base, other, strict=True):
         if [o.id for o in a.options] != [o.id for o in b.options]:
             problems.append(LoadProblem(label, "option ids differ from en.toml", a.id, "options"))
         else:
             for oa, ob in zip(a.options, b.options, strict=True):
-                if set(oa.risk_tags) != set(ob.risk_tags):
-                    where = f"options.{oa.id}.risk_tags"
-                    problems.append(
-                        LoadProblem(label, "risk_tags differ from en.toml", a.id, where)
-                    )
+                for name in ("risk_tags", "leave_for_now", "document_first"):
+                    mine, theirs = getattr(ob, name), getattr(oa, name)
+                    same = set(mine) == set(theirs) if name == "risk_tags" else mine == theirs
+                    if not same:
+                        where = f"options.{oa.id}.{name}"
+                        problems.append(
+                            LoadProblem(label, f"{name} differs from en.toml", a.id, where)
+                        )
         if set(a.risk_tags) != set(b.risk_tags):
             problems.append(LoadProblem(label, "risk_tags differ from en.toml", a.id, "risk_tags"))
         if _step_shape(a) != _step_shape(b):
@@ -217,6 +234,8 @@ def load_folder(root: Path, into: ProtocolSet) -> None:
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
         if folder.name == GUIDES_FOLDER:
             _load_guides(folder, into)
+        elif folder.name == FINDINGS_FOLDER:
+            _load_findings(folder, into)
         elif not folder.name.startswith((".", "_")) and any(folder.glob("*.toml")):
             _load_protocol(folder, into, seen)
 
@@ -249,6 +268,30 @@ def _load_protocol(folder: Path, into: ProtocolSet, seen: set[str]) -> None:
     seen.add(base.id)
     into.protocols[base.id] = loaded
     into.origin[base.id] = folder
+
+
+def _load_findings(folder: Path, into: ProtocolSet) -> None:
+    loaded: dict[str, PhoneFindings] = {}
+    for locale, path in _locale_files(folder, folder.name, into):
+        found, problems = load_file(path, PhoneFindings, f"{folder.name}/{path.name}")
+        into.problems.extend(problems)
+        if found is not None:
+            loaded[locale] = found
+    base = loaded.get("en")
+    if base is None:
+        if loaded:
+            into.problems.append(LoadProblem(f"{folder.name}/en.toml", "broken: skipped"))
+        return
+    for locale in [k for k in loaded if k != "en"]:
+        problems = _items_parity(base.items, loaded[locale].items, f"{folder.name}/{locale}.toml")
+        if base.version != loaded[locale].version:
+            problems.append(
+                LoadProblem(f"{folder.name}/{locale}.toml", "version differs from en.toml")
+            )
+        if problems:
+            into.problems.extend(problems)
+            del loaded[locale]
+    into.findings = loaded
 
 
 def _load_guides(folder: Path, into: ProtocolSet) -> None:

@@ -79,10 +79,14 @@ class AppliesTo(BaseModel):
 
 class Step(BaseModel):
     """Where to look. `os_min`/`os_max` give the major OS versions a variant is for;
-    `platforms` (optional) the device platforms it is for, in protocols covering several."""
+    `platforms` (optional) the device platforms it is for, in protocols covering several.
+    `remote` (optional) is the same step as an instruction the survivor follows on their own
+    device in a phone or video session ("On your phone, open ..."); the GUI shows it instead
+    of `text` when the visit is remote (`remote_text()`)."""
 
     model_config = STRICT_CONFIG
     text: LongText = Field(min_length=1)
+    remote: LongText = ""
     os_min: int | None = Field(default=None, ge=1, le=99)
     os_max: int | None = Field(default=None, ge=1, le=99)
     platforms: list[Platform] = Field(default_factory=list)
@@ -92,6 +96,11 @@ class Step(BaseModel):
         if self.os_min is not None and self.os_max is not None and self.os_min > self.os_max:
             raise ValueError("os_min must not be greater than os_max")
         return self
+
+    def remote_text(self) -> str:
+        """The step as the survivor reads it in a remote session (its `text` when no
+        `remote` variant is written)."""
+        return self.remote or self.text
 
     def fits(self, os_major: int | None, platform: Platform | None = None) -> bool:
         """Unknown version or platform: every variant fits (the volunteer picks)."""
@@ -106,7 +115,16 @@ class Step(BaseModel):
 
 
 class Option(BaseModel):
-    """Something the survivor may choose to do when a concern is found."""
+    """Something the survivor may choose to do when a concern is found.
+
+    - `leave_for_now`: this is the "leave it as it is for now" choice.
+    - `document_first = "not-applicable"` with `document_first_reason`: a noticeable or
+      erasing option that needs no "document first" step (the content lint asks for one).
+    - `discreet_text`: the option's wording for a discreet copy, where the title would
+      name monitoring, tracking or the other person (`discreet_wording()`).
+    - `absolute_ok`: why a printed "cannot"/"never" is true here (the content lint flags
+      such words otherwise).
+    """
 
     model_config = STRICT_CONFIG
     id: ContentId
@@ -114,6 +132,21 @@ class Option(BaseModel):
     detail: LongText = Field(min_length=1)
     risk_tags: list[RiskTag] = Field(default_factory=list)
     survivor_text: LongText = Field(min_length=1)
+    discreet_text: LongText = ""
+    leave_for_now: bool = False
+    document_first: Literal["not-applicable"] | None = None
+    document_first_reason: LongText = ""
+    absolute_ok: LongText = ""
+
+    @model_validator(mode="after")
+    def _waiver_has_reason(self) -> Option:
+        if self.document_first is not None and not self.document_first_reason.strip():
+            raise ValueError('document_first = "not-applicable" needs a document_first_reason')
+        return self
+
+    def discreet_wording(self) -> str:
+        """What a discreet copy prints for this option: `discreet_text`, else the title."""
+        return self.discreet_text or self.title
 
 
 class Item(BaseModel):
@@ -129,6 +162,12 @@ class Item(BaseModel):
     caution: LongText = ""
     options: list[Option] = Field(default_factory=list)
     survivor_text: LongText = Field(min_length=1)
+    discreet_text: LongText = ""
+    absolute_ok: LongText = ""
+
+    def discreet_wording(self) -> str:
+        """What a discreet copy prints for this check: `discreet_text`, else the title."""
+        return self.discreet_text or self.title
 
     @model_validator(mode="after")
     def _noticeable_needs_caution(self) -> Item:
@@ -188,3 +227,26 @@ class Guide(BaseModel):
     title: ShortText
     intro: LongText = ""
     entries: list[GuideEntry] = Field(min_length=1)
+
+
+class PhoneFindings(BaseModel):
+    """The built-in Advise options for phone-check findings (`protocols/phone-findings/`).
+
+    One item per finding kind (its `id` is the kind, see `clinic.protocols.findings`), with
+    the same fields and rules as a protocol item; not a checklist, never selected.
+    """
+
+    model_config = STRICT_CONFIG
+    id: Literal["phone-findings"]
+    version: int = Field(ge=1)
+    review: Review = Field(default_factory=Review)
+    title: ShortText
+    summary: LongText = Field(min_length=1)
+    items: list[Item] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_item_ids(self) -> PhoneFindings:
+        ids = [i.id for i in self.items]
+        if len(ids) != len(set(ids)):
+            raise ValueError("item ids must be unique")
+        return self

@@ -29,13 +29,14 @@ text = "Ask who set this up."
 id = "change"
 title = "Change it"
 detail = "Change the setting after planning."
-risk_tags = ["notifies-other-person", "needs-safety-plan"]
+risk_tags = ["notifies-other-person", "needs-safety-plan", "document-first"]
 survivor_text = "You can change it. The other person may notice."
 
 [[items.options]]
 id = "leave"
 title = "Leave it for now"
 detail = "A real choice while a plan is made."
+leave_for_now = true
 survivor_text = "You can leave it as it is for now."
 """
 
