@@ -121,7 +121,9 @@ CATALOGUE: dict[str, Entry] = {
     "adb_not_allowed": Entry(N_("This command is not on the phone check's read-only list.")),
     # -- indicator files (clinic/phonecheck/indicators.py, store.py) ---------------------
     "indicator_file_unreadable": Entry(N_("The indicator file could not be read.")),
-    "indicator_too_large": Entry(N_("The indicator file is too large to be ioc.yaml or watchware.yaml.")),
+    "indicator_too_large": Entry(
+        N_("The indicator file is too large to be ioc.yaml or watchware.yaml.")
+    ),
     "indicator_not_utf8": Entry(N_("The indicator file is not UTF-8 text.")),
     "indicator_bad_yaml": Entry(N_("The indicator file is not valid YAML.")),
     "indicator_bad_yaml_line": Entry(
@@ -199,9 +201,7 @@ CATALOGUE: dict[str, Entry] = {
             " --androidqf DIR)."
         )
     ),
-    "list_not_names": Entry(
-        N_("Some lines are not app names; type one iPhone app name a line.")
-    ),
+    "list_not_names": Entry(N_("Some lines are not app names; type one iPhone app name a line.")),
     "indicators_damaged": Entry(N_("The stored indicator data is damaged; import it again.")),
     "no_such_device": Entry(N_("The case has no device with that id.")),
     # -- printed documents (clinic/report) -----------------------------------------------
@@ -411,18 +411,6 @@ CATALOGUE: dict[str, Entry] = {
         N_(
             "A crash left an unfinished save beside the vault (its -journal file)."
             " Open the vault once with the app to finish it; then check again."
-        )
-    ),
-    "journal_damaged": Entry(
-        N_(
-            "A crash left an unfinished save that cannot be undone safely. The vault and"
-            " its journal were left exactly as they were; restore a backup."
-        )
-    ),
-    "journal_no_room": Entry(
-        N_(
-            "A crash left an unfinished save, and there is no room to keep a copy of the"
-            " vault while it is undone. Free some space and try again."
         )
     ),
     "vault_in_use_process": Entry(

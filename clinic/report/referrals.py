@@ -73,14 +73,14 @@ def load_file(path: Path) -> ReferralFile:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        raise InvalidInput(f"The referral file {path.name} cannot be read as TOML.") from None
+        raise InvalidInput("referral_file_unreadable", file=path.name) from None
     try:
         return ReferralFile.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise InvalidInput(
-            f"The referral file {path.name} is invalid at {where}: {first['msg']}"
+            "referral_file_invalid", file=path.name, field=where, problem=first["type"]
         ) from None
 
 

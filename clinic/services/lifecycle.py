@@ -50,7 +50,7 @@ def clean_initials(initials: str) -> str:
     """A volunteer's initials: 1-8 letters or digits, upper-cased; anything else is refused."""
     value = initials.strip().upper()
     if not value or len(value) > INITIALS_MAX or not all(c.isalnum() for c in value):
-        raise InvalidInput(f"Initials are 1 to {INITIALS_MAX} letters or digits.")
+        raise InvalidInput("initials_invalid", max=INITIALS_MAX)
     return value
 
 
@@ -158,7 +158,7 @@ def delete_case(vault: Vault, case_id: str, initials: str, now: Now = _utc_now) 
 
 def purge_cutoff(days: int, today: dt.date) -> dt.date:
     if days < 0:
-        raise UsageError("the number of days must be zero or more")
+        raise UsageError("days_negative")
     return today - dt.timedelta(days=days)
 
 

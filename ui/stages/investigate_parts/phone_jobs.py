@@ -30,7 +30,7 @@ def import_and_recheck(vault: Vault, path: Path, today: dt.date, open_case_id: s
     try:
         data = path.read_bytes()
     except OSError:
-        raise InvalidInput("the indicator file could not be read") from None
+        raise InvalidInput("indicator_file_unreadable") from None
     indicators = IndicatorRepository(vault).import_bytes(data, today)
     repo = CaseRepository(vault)
     for summary in repo.list_cases():
