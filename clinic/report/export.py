@@ -17,7 +17,7 @@ from clinic.errors import Refused, UsageError
 from clinic.model import Case
 from clinic.model.vocab import PersonRole
 from clinic.protocols.loader import ProtocolSet
-from clinic.report import handoff, survivor
+from clinic.report import discreet_summary, handoff, survivor
 from clinic.report.discreet import check_text, fold_label
 from clinic.report.referrals import ReferralDirectory
 from clinic.report.view import Context, Kind, ReportView
@@ -69,9 +69,9 @@ def build_view(
     """The view of the document; raises Refused (or DiscreetRefused) before anything is drawn."""
     lang = options.lang or case.language.value
     if lang not in i18n.LANGUAGES:
-        raise UsageError("report_language")
+        raise UsageError("The report language must be en or es.")
     if options.kind == "survivor" and options.mode == PrintMode.ADVOCATE_ONLY:
-        raise Refused("advocate_only")
+        raise Refused("Advocate only: this case gets no survivor copy.")
     discreet = options.mode == PrintMode.DISCREET
     today = options.created or dt.date.today()
     ctx = Context(
@@ -84,16 +84,19 @@ def build_view(
         confirmed=dict(confirmed or {}),
         today=today,
     )
-    builder = survivor.build if options.kind == "survivor" else handoff.build
-    view = builder(ctx, options.clinic_name)
-    if discreet:
+    if discreet:  # one discreet copy, whatever the kind: it holds no finding
+        view = discreet_summary.build(ctx, options.clinic_name)
+        view.kind = options.kind
         avoid = tuple(
             fold_label(p.label)
             for p in case.people_with_role(PersonRole.PERSON_OF_CONCERN)
             if len(fold_label(p.label)) >= MIN_LABEL
         )
-        view.check_discreet(avoid)
-    elif options.kind == "handoff":
+        view.check_discreet(avoid, ctx.case_names())
+        return view
+    builder = survivor.build if options.kind == "survivor" else handoff.build
+    view = builder(ctx, options.clinic_name)
+    if options.kind == "handoff":
         _attach_graph(view, case, ctx)
     return view
 

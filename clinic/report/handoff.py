@@ -6,10 +6,10 @@ concern is "another person", accounts are named by service only and the code wor
 
 from __future__ import annotations
 
+from clinic import vocabulary as labels
 from clinic.i18n import N_
 from clinic.model import Account, Device
 from clinic.model.vocab import Decision
-from clinic.report import labels
 from clinic.report.view import Block, Context, ReportView, Run, Section
 
 
@@ -251,15 +251,18 @@ def _findings(ctx: Context) -> Section:
     _ = ctx._
     s = Section(_("Findings and decisions"))
     for n, finding in enumerate(ctx.case.findings):
-        s.add(Run(finding.title, f"findings[{n}].title", finding.id, bold=True), style="sub")
-        s.add(Run(finding.detail, f"findings[{n}].detail", finding.id))
+        title = ctx.finding_title(finding)
+        s.add(Run(title, f"findings[{n}].title", finding.id, bold=True), style="sub")
+        s.add(Run(ctx.finding_detail(finding), f"findings[{n}].detail", finding.id))
         for k, ev in enumerate(finding.evidence):
-            s.add(Run(ev, f"findings[{n}].evidence[{k}]", finding.id), style="bullet")
+            line = labels.line_text(ev, ctx.lang)
+            s.add(Run(line, f"findings[{n}].evidence[{k}]", finding.id), style="bullet")
     for n, plan in enumerate(ctx.case.plan_items):
         src = f"plan_items[{n}]"
+        plan_title = ctx.plan_title(plan)
         s.add(
             Run(_("Option: "), bold=True),
-            Run(plan.title, src + ".title", plan.id, bold=True),
+            Run(plan_title.text, plan_title.source, plan_title.entity_id, bold=True),
             style="sub",
         )
         _fact(s, _("Decision"), _(labels.DECISION[plan.decision]))
@@ -289,12 +292,13 @@ def _open_risks(ctx: Context) -> Section:
                 _("High caution: the client lives with the other person, or children go on visits.")
             )
         )
-    for n, plan in enumerate(ctx.case.plan_items):
+    for plan in ctx.case.plan_items:
         if plan.decision == Decision.DONE_TOGETHER:
             continue
         risks = ", ".join(_(labels.RISK_HANDOFF[t]) for t in plan.risk_tags)
+        plan_title = ctx.plan_title(plan)
         s.add(
-            Run(plan.title, f"plan_items[{n}].title", plan.id, bold=True),
+            Run(plan_title.text, plan_title.source, plan_title.entity_id, bold=True),
             Run(" (" + _(labels.DECISION[plan.decision]) + ")"),
             Run(": " + risks if risks else ""),
             style="bullet",

@@ -6,10 +6,10 @@ loaded protocols do not have is skipped quietly (content is still being written)
 
 from __future__ import annotations
 
+from clinic import vocabulary as labels
 from clinic.i18n import N_
 from clinic.model import PlanItem
-from clinic.model.vocab import Decision, ItemStatus
-from clinic.report import labels
+from clinic.model.vocab import Decision, ItemStatus, RiskTag
 from clinic.report.view import Block, Context, ReportView, Run, Section
 
 GLOSSARY: tuple[tuple[str, str], ...] = (
@@ -73,14 +73,22 @@ def _protocol_title(ctx: Context, protocol_id: str) -> Run:
     return Run(protocol.title, f"protocols/{protocol_id}/{ctx.lang}.title")
 
 
+def _prefix(target: str, title: str) -> str:
+    """ "iPhone: " before a title, unless the title already names it ("iPhone and iPad")."""
+    if not target or target.casefold() in title.casefold():
+        return ""
+    return target + ": "
+
+
 def _looked_at(ctx: Context) -> Section:
     section = Section(ctx._("What we looked at"))
     for n, run in enumerate(ctx.case.checklist_runs):
         target = ctx.target_name(run.target_id) or ctx._("Your devices and accounts")
+        title = _protocol_title(ctx, run.protocol_id)
         src = f"checklist_runs[{n}] (device or account name)"
         section.add(
-            Run(target + ": ", src, run.id, bold=True),
-            _protocol_title(ctx, run.protocol_id),
+            Run(_prefix(target, title.text), src, run.id, bold=True),
+            title,
             style="bullet",
         )
     for n, check in enumerate(ctx.case.phone_checks):
@@ -105,16 +113,17 @@ def _found(ctx: Context) -> Section:
         Run(" " + _("If something still feels wrong, trust that feeling. You can come back.")),
     )
     for n, finding in enumerate(ctx.case.findings):
-        section.add(Run(finding.title, f"findings[{n}].title", finding.id, bold=True), style="sub")
-        section.add(Run(finding.detail, f"findings[{n}].detail", finding.id))
+        words = ctx.finding_title(finding)
+        section.add(Run(words, f"findings[{n}].title", finding.id, bold=True), style="sub")
+        section.add(Run(ctx.finding_detail(finding), f"findings[{n}].detail", finding.id))
     for n, run in enumerate(ctx.case.checklist_runs):
         if not run.results:
             continue
         target = ctx.target_name(run.target_id)
         heading = [_protocol_title(ctx, run.protocol_id)]
-        if target:
+        if target and _prefix(target, heading[0].text):
             src = f"checklist_runs[{n}] (device or account name)"
-            heading.insert(0, Run(target + ": ", src, run.id))
+            heading.insert(0, Run(_prefix(target, heading[0].text), src, run.id))
         section.add(*(Run(r.text, r.source, r.entity_id, bold=True) for r in heading), style="sub")
         for result in run.results:
             item = ctx.protocols.item(run.protocol_id, result.item_id, ctx.lang)
@@ -129,23 +138,14 @@ def _found(ctx: Context) -> Section:
 
 
 def _plan_block(ctx: Context, section: Section, n: int, plan: PlanItem) -> None:
-    section.add(Run(plan.title, f"plan_items[{n}].title", plan.id, bold=True), style="sub")
-    text = _option_text(ctx, plan)
-    if text is not None:
-        section.add(text)
+    plan_title = ctx.plan_title(plan)
+    section.add(
+        Run(plan_title.text, plan_title.source, plan_title.entity_id, bold=True), style="sub"
+    )
+    option = ctx.option(plan)
+    if option is not None:
+        section.add(Run(option.survivor_text, f"option {option.id}.survivor_text"))
     section.add(Run(plan.note, f"plan_items[{n}].note", plan.id))
-
-
-def _option_text(ctx: Context, plan: PlanItem) -> Run | None:
-    finding = next((f for f in ctx.case.findings if f.id == plan.finding_id), None)
-    if finding is None or not (finding.protocol_id and finding.item_id and plan.option_id):
-        return None
-    item = ctx.protocols.item(finding.protocol_id, finding.item_id, ctx.lang)
-    option = next((o for o in item.options if o.id == plan.option_id), None) if item else None
-    if option is None:
-        return None
-    src = f"protocols/{finding.protocol_id}/{ctx.lang}:{finding.item_id}.{option.id}.survivor_text"
-    return Run(option.survivor_text, src)
 
 
 def _done_together(ctx: Context) -> Section:
@@ -168,9 +168,14 @@ def _options(ctx: Context) -> Section:
         _plan_block(ctx, section, n, plan)
         if plan.decision == Decision.REFERRED:
             section.add(Run(_("An advocate will help you with this.")))
-        if plan.risk_tags:
+        tags = [
+            t
+            for t in plan.risk_tags
+            if not (t == RiskTag.NEEDS_ADVOCATE and plan.decision == Decision.REFERRED)
+        ]
+        if tags:
             section.add(Run(_("What to think about first:"), bold=True))
-            for tag in plan.risk_tags:
+            for tag in tags:
                 section.add(Run(_(labels.RISK_SURVIVOR[tag])), style="bullet")
         answers = (
             (N_("Would the other person notice?"), plan.would_notice, "would_notice"),

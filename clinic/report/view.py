@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from clinic.model import Account, Case, Device
+from clinic import vocabulary as labels
+from clinic.model import Account, Case, Device, Finding, PlanItem
 from clinic.model.vocab import PersonRole
 from clinic.protocols.loader import ProtocolSet
-from clinic.report import labels
+from clinic.protocols.schema import Option
 from clinic.report.discreet import check_text
 from clinic.report.referrals import ReferralDirectory
 
@@ -75,10 +76,11 @@ class ReportView:
             for block in section.blocks:
                 yield from block.runs
 
-    def check_discreet(self, avoid: tuple[str, ...] = ()) -> None:
+    def check_discreet(self, avoid: tuple[str, ...] = (), names: tuple[str, ...] = ()) -> None:
         """Raise DiscreetRefused for the first text that breaks the discreet rule."""
         for run in self.runs():
-            check_text(run.text, run.source or "the app's fixed text", run.entity_id, avoid)
+            source = run.source or "the app's fixed text"
+            check_text(run.text, source, run.entity_id, avoid, names)
 
 
 @dataclass
@@ -108,7 +110,7 @@ class Context:
         if person.role == PersonRole.CLIENT and survivor_view:
             return self._("you")
         if person.role == PersonRole.PERSON_OF_CONCERN and self.discreet:
-            return self._("another person")
+            return self._("someone")
         return person.label
 
     def people(self, ids: list[str], *, survivor_view: bool = False) -> str:
@@ -116,16 +118,48 @@ class Context:
         return ", ".join(dict.fromkeys(names)) if names else self._("nobody recorded")
 
     def device_name(self, device: Device) -> str:
-        kind = self._(labels.DEVICE_KIND[device.kind])
-        platform = labels.PLATFORM[device.platform]
         if self.discreet:
+            kind = self._(labels.DEVICE_KIND_DISCREET[device.kind])
+            platform = labels.PLATFORM[device.platform]
             return f"{kind} ({platform})" if platform else kind
         return device.label
 
     def account_name(self, account: Account) -> str:
-        service = labels.SERVICE[account.service]
-        service = self._(service) if service else service
-        return service if self.discreet else account.label
+        return self._(labels.ACCOUNT_DISCREET) if self.discreet else account.label
+
+    def finding_title(self, finding: Finding) -> str:
+        """The finding's title in the document's language (its code, its item, or as typed)."""
+        return labels.finding_title(finding, self.lang, self.protocols)
+
+    def finding_detail(self, finding: Finding) -> str:
+        return labels.finding_detail(finding, self.lang)
+
+    def option(self, plan: PlanItem) -> Option | None:
+        """The protocol option a plan item was chosen from, in the document's language."""
+        finding = next((f for f in self.case.findings if f.id == plan.finding_id), None)
+        if finding is None or not (finding.protocol_id and finding.item_id and plan.option_id):
+            return None
+        item = self.protocols.item(finding.protocol_id, finding.item_id, self.lang)
+        return next((o for o in item.options if o.id == plan.option_id), None) if item else None
+
+    def plan_title(self, plan: PlanItem) -> Run:
+        """A plan item's title: its option's title in the document's language, or as typed."""
+        option = self.option(plan)
+        if option is not None:
+            return Run(option.title, f"option {plan.option_id}.title")
+        n = self.case.plan_items.index(plan) if plan in self.case.plan_items else 0
+        return Run(plan.title, f"plan_items[{n}].title", plan.id)
+
+    def case_names(self) -> tuple[str, ...]:
+        """App and account names this case holds (folded): labels, app ids, families."""
+        from clinic.report.discreet import fold_label
+
+        names = [a.label for a in self.case.accounts]
+        for check in self.case.phone_checks:
+            for hit in check.hits:
+                names += [hit.subject, *(hit.family.split(", ") if hit.family else [])]
+        folded = (fold_label(n) for n in names)
+        return tuple(dict.fromkeys(n for n in folded if len(n) >= 3))
 
     def target_name(self, target_id: str | None) -> str | None:
         device = next((d for d in self.case.devices if d.id == target_id), None)

@@ -80,7 +80,7 @@ def test_refusal_names_the_field_and_carries_it() -> None:
     assert info.value.field == "plan_items[2].note"
     assert info.value.entity_id == "eid"
     assert info.value.exit_code == 6
-    assert "plan_items[2].note" in str(info.value)
+    assert "Advise > Note about this option" in str(info.value)
     with pytest.raises(DiscreetRefused, match="email"):
         check_text("write to maple@example.org", "notes")
     with pytest.raises(DiscreetRefused, match="person of concern"):

@@ -149,11 +149,22 @@ def _with(case: Case, **changes: object) -> Case:
 
 
 @pytest.mark.parametrize(
-    ("field", "value", "lang"),
+    ("field", "value", "lang", "place"),
     [
-        ("plan_items__0__note", "He was abusive last week.", "en"),
-        ("findings__1__detail", "Hubo maltrato antes.", "es"),
-        ("follow_ups__0__what", "Ask about the stalker app.", "en"),
+        (
+            "plan_items__0__note",
+            "He was abusive last week.",
+            "en",
+            "Advise > Note about this option",
+        ),
+        ("follow_ups__0__what", "Ask about the stalker app.", "en", "Hand off > Follow-up"),
+        ("follow_ups__0__what", "Hablar de la otra persona.", "es", "Hand off > Follow-up"),
+        (
+            "plan_items__0__note",
+            "Check the Gmail recovery.",
+            "en",
+            "Advise > Note about this option",
+        ),
     ],
 )
 def test_volunteer_word_is_refused_with_its_field(
@@ -164,6 +175,7 @@ def test_volunteer_word_is_refused_with_its_field(
     field: str,
     value: str,
     lang: str,
+    place: str,
 ) -> None:
     case = _with(demo_case, **{field: value})
     out = tmp_path / "x.pdf"
@@ -171,15 +183,18 @@ def test_volunteer_word_is_refused_with_its_field(
         export(case, out, opts("survivor", lang, PrintMode.DISCREET), protocol_set, directory)
     a, b, c = field.split("__")
     assert info.value.field == f"{a}[{b}].{c}"
+    assert info.value.place.startswith(place)  # where a volunteer typed it, as the GUI says
+    assert info.value.word and info.value.word in str(info.value)
     assert not out.exists()
     # The same text prints in a standard document.
     export(case, out, opts("survivor", lang), protocol_set, directory)
     assert out.exists()
 
 
-def test_protocol_text_with_a_listed_word_is_caught(
+def test_what_was_found_never_refuses_a_discreet_copy(
     demo_case: Case, protocol_set: ProtocolSet, directory: ReferralDirectory
 ) -> None:
+    """A finding, or a protocol text, with a listed word is left out, not refused."""
     run = demo_case.checklist_runs[0]
     item_id = run.results[0].item_id
     proto = protocol_set.get(run.protocol_id, "en")
@@ -191,9 +206,12 @@ def test_protocol_text_with_a_listed_word_is_caught(
     broken = ProtocolSet(
         protocols={run.protocol_id: {"en": proto.model_copy(update={"items": items})}}
     )
-    with pytest.raises(DiscreetRefused) as info:
-        render_pdf(demo_case, opts("survivor", "en", PrintMode.DISCREET), broken, directory)
-    assert info.value.field == f"protocols/{run.protocol_id}/en:{item_id}.survivor_text"
+    case = _with(demo_case, findings__1__detail="Hubo maltrato antes.")
+    result = render_pdf(case, opts("survivor", "en", PrintMode.DISCREET), broken, directory)
+    text = pypdf_text(result.data)
+    assert find_forbidden(text) is None
+    assert "spyware" not in text.casefold()
+    assert "maltrato" not in text.casefold()
 
 
 def test_advocate_only_gives_no_survivor_copy(

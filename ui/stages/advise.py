@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from clinic.i18n import _, current_language
 from clinic.model import Case, Finding, PlanItem, Visit
 from clinic.protocols.schema import Item, Option
+from clinic.vocabulary import finding_detail, finding_title, line_text
 from ui import prompts
 from ui.stages.advise_parts.findings_model import FindingsModel
 from ui.stages.advise_parts.plan_form import PlanForm
@@ -121,6 +122,7 @@ class AdvisePage(StagePage):
     def clear(self) -> None:
         self._case = self._visit = self._finding = None
         self.model.set_case(None)
+        self.model.protocols = self.context.protocols
         self._show_finding(None)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -166,10 +168,11 @@ class AdvisePage(StagePage):
             )
             self._show_plans(None)
             return
-        lines = [finding.title]
-        if finding.detail:
-            lines.append(finding.detail)
-        lines.extend(f"• {line}" for line in finding.evidence)
+        protocols = self.context.protocols if self.context else None
+        lines = [finding_title(finding, None, protocols)]
+        if detail := finding_detail(finding):
+            lines.append(detail)
+        lines.extend(f"• {line_text(line)}" for line in finding.evidence)
         item = self._item(finding)
         if item is not None:
             lines.append(_("What a concern looks like: {text}").format(text=item.concern))

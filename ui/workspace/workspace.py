@@ -26,6 +26,7 @@ from clinic.model import Case, Visit
 from clinic.protocols.loader import ProtocolSet
 from clinic.services.editing import OpenItems, open_items
 from clinic.services.progress import StageProgress, stage_progress
+from clinic.vocabulary import finding_title
 from ui.cases.case_model import MASK
 from ui.stages.base import STAGES, StageContext, StagePage, page_for
 from ui.widgets import SafeLabel
@@ -170,7 +171,8 @@ class WorkspaceView(QWidget):
     def show_open_items(self, items: OpenItems) -> None:
         lines = [_("Still open from earlier visits:")]
         lines += [
-            _("Finding without a decision: {title}").format(title=f.title) for f in items.findings
+            _("Finding without a decision: {title}").format(title=finding_title(f))
+            for f in items.findings
         ]
         lines += [_("Follow-up not done: {what}").format(what=f.what) for f in items.follow_ups]
         self.open_text.setText("\n".join(lines))

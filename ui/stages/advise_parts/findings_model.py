@@ -6,7 +6,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from clinic.i18n import N_, _
 from clinic.model import Case, Finding
-from clinic.report.labels import DECISION
+from clinic.protocols.loader import ProtocolSet
+from clinic.vocabulary import DECISION, finding_title
 
 SOURCES = {
     "checklist": N_("checklist"),
@@ -22,6 +23,7 @@ class FindingsModel(QAbstractTableModel):
         super().__init__()
         self._case: Case | None = None
         self._rows: list[Finding] = []
+        self.protocols: ProtocolSet | None = None  # set by the stage: checklist titles
 
     def set_case(self, case: Case | None) -> None:
         self.beginResetModel()
@@ -53,7 +55,7 @@ class FindingsModel(QAbstractTableModel):
         if finding is None or role != Qt.ItemDataRole.DisplayRole:
             return None
         if index.column() == 0:
-            return finding.title
+            return finding_title(finding, None, self.protocols)
         if index.column() == 1:
             return _(SOURCES[finding.source])
         return self._decisions(finding)

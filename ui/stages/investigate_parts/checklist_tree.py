@@ -16,8 +16,8 @@ from clinic.model import Case
 from clinic.model.vocab import ItemStatus
 from clinic.protocols.loader import ProtocolSet
 from clinic.protocols.select import Selection, Target, TargetCoverage
-from clinic.report.labels import DEVICE_KIND, PLATFORM, SERVICE
 from clinic.services.checklist import current_result
+from clinic.vocabulary import DEVICE_KIND, PLATFORM, SERVICE
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_LABELS: dict[ItemStatus, str] = {

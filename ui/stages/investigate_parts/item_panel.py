@@ -17,7 +17,7 @@ from clinic.model import Device
 from clinic.model.vocab import ItemStatus
 from clinic.protocols.schema import Item, Protocol
 from clinic.protocols.select import steps_for_device
-from clinic.report.labels import PLATFORM
+from clinic.vocabulary import PLATFORM
 from ui.stages.investigate_parts.checklist_tree import status_label
 from ui.stages.investigate_parts.choice_row import ChoiceRow
 from ui.stages.investigate_parts.risk import RiskBadges

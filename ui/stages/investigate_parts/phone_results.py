@@ -8,6 +8,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from clinic.i18n import _, current_language, translation
 from clinic.model import PhoneCheck
 from clinic.phonecheck import texts
+from clinic.vocabulary import line_text
 
 
 def _cell(text: str) -> QStandardItem:
@@ -32,6 +33,6 @@ def fill(model: QStandardItemModel, check: PhoneCheck | None) -> None:
             name = f"{hit.subject} ({hit.family})" if hit.family else hit.subject
             row = _cell(name)
             for line in hit.evidence:
-                row.appendRow(_cell(line))
+                row.appendRow(_cell(line_text(line, lang)))
             head.appendRow(row)
         model.appendRow(head)

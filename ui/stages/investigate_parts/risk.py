@@ -1,6 +1,6 @@
 """Risk tags as clear badges (short label + one-line meaning), and the caution question.
 
-Shared by Investigate and Advise. Labels come from clinic.report.labels so the app and
+Shared by Investigate and Advise. Labels come from clinic.vocabulary so the app and
 the reports use the same words.
 """
 
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from clinic.i18n import _
 from clinic.model.vocab import RiskTag
-from clinic.report.labels import RISK_HANDOFF, RISK_SURVIVOR
+from clinic.vocabulary import RISK_HANDOFF, RISK_SURVIVOR
 from ui.widgets import SafeLabel
 
 NOTICEABLE = frozenset({RiskTag.NOTIFIES_OTHER_PERSON, RiskTag.OTHER_PERSON_LOSES_ACCESS})

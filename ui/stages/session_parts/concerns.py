@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic import vocabulary
 from clinic.i18n import N_, _
 from clinic.model import Concern, Visit
 from clinic.model.vocab import ConcernCategory
@@ -23,25 +24,9 @@ from ui import prompts
 from ui.stages.session_parts.forms import assign, error_line, heading
 from ui.stages.session_parts.record_table import RecordTableModel
 
-C = ConcernCategory
-
 
 def category_labels() -> dict[ConcernCategory, str]:
-    return {
-        C.SPYWARE: _("Spyware or monitoring"),
-        C.HACKED_ACCOUNTS: _("Accounts broken into"),
-        C.LOCATION: _("Location tracking"),
-        C.GLITCHY_DEVICE: _("Device acting oddly"),
-        C.UNKNOWN_CALLERS: _("Unknown calls or messages"),
-        C.SOCIAL_MEDIA: _("Social media"),
-        C.HARASSMENT: _("Harassment"),
-        C.INTIMATE_IMAGES: _("Intimate images"),
-        C.CHILD_DEVICES: _("Children's devices"),
-        C.FINANCIAL: _("Money"),
-        C.SMART_HOME: _("Smart home"),
-        C.CURIOUS: _("A general check-up"),
-        C.OTHER: _("Other"),
-    }
+    return {c: _(words) for c, words in vocabulary.CONCERN_CATEGORY.items()}
 
 
 class ConcernModel(RecordTableModel):
