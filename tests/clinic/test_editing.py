@@ -10,7 +10,8 @@ import pytest
 from clinic.model import Case, Finding, FollowUp, PlanItem
 from clinic.model.vocab import CaseStatus, Decision
 from clinic.services import editing
-from clinic.services.progress import STAGE_IDS, stage_progress
+from clinic.services.progress import stage_progress
+from clinic.stages import STAGE_IDS
 from clinic.storage import CaseRepository, KeySettings, Vault
 from tests.conftest import FIXED_TODAY, PASSPHRASE
 

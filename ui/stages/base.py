@@ -3,23 +3,23 @@
 A stage editor subclasses StagePage, sets `stage_id`, implements `load(case, visit)` and
 `clear()`, and emits `edited(kind, entity)` after every change (kind is a
 clinic.model.ENTITY_LISTS name, or "case" for the case's own fields; the autosaver stores
-it). Decorate the class with `@register` and add its module to EDITOR_MODULES. Pages are
-built with a StageContext: the session (background work, the open case), the loaded
-protocols and the settings.
+it). Decorate the class with `@register` and import its module in `_load_editors`. The
+stages themselves (id, order, title, guides, what counts as done) are the one table in
+clinic/stages.py. Pages are built with a StageContext: the session (background work, the
+open case), the loaded protocols and the settings.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from clinic.i18n import N_, _
+from clinic.i18n import _
 from clinic.model import Case, Visit
+from clinic.stages import PRINCIPLES_GUIDE, STAGES, Stage
 
 if TYPE_CHECKING:
     from clinic.protocols.loader import ProtocolSet
@@ -36,35 +36,9 @@ class StageContext:
     settings: AppSettings
 
 
-@dataclass(frozen=True)
-class StageInfo:
-    id: str
-    title: str
-    """English title, marked for extraction; show it with _(title)."""
-    guides: tuple[str, ...]
-    """Guide ids (protocols/guides/) shown beside the stage, before the principles."""
-
-
-STAGES: tuple[StageInfo, ...] = (
-    StageInfo("before", N_("Before"), ("pre-session", "consent", "safety-check-in")),
-    StageInfo("understand", N_("Understand"), ("questionnaire",)),
-    StageInfo("inventory", N_("Inventory"), ()),
-    StageInfo("investigate", N_("Investigate"), ()),
-    StageInfo("advise", N_("Advise"), ("safety-planning",)),
-    StageInfo("handoff", N_("Hand off"), ("end-of-session",)),
-    StageInfo("print", N_("Print"), ()),
-)
-PRINCIPLES_GUIDE = "principles"
-EDITOR_MODULES: tuple[str, ...] = (
-    "ui.stages.before",
-    "ui.stages.understand",
-    "ui.stages.inventory",
-    "ui.stages.investigate",
-    "ui.stages.advise",
-    "ui.stages.handoff",
-    "ui.stages.print_stage",
-)
-"""Modules holding @register-ed stage editors; a module not written yet is skipped."""
+StageInfo = Stage
+"""The stage table's entry (clinic.stages.Stage); STAGES is that table."""
+__all__ = ["PRINCIPLES_GUIDE", "STAGES", "StageContext", "StageInfo", "StagePage", "page_for"]
 
 
 class StagePage(QWidget):
@@ -99,16 +73,24 @@ def register(cls: type[StagePage]) -> type[StagePage]:
 
 
 def page_for(stage_id: str, context: StageContext | None = None) -> StagePage:
-    """A new page for the stage: its editor if one is registered, else "not built yet"."""
-    for module in EDITOR_MODULES:
-        if module not in _IMPORTED and importlib.util.find_spec(module) is not None:
-            importlib.import_module(module)
-            _IMPORTED.add(module)
+    """A new page for the stage: its registered editor, else "not built yet"."""
+    _load_editors()
     cls = _REGISTRY.get(stage_id)
     return cls(context) if cls is not None else NotBuiltPage(stage_id)
 
 
-_IMPORTED: set[str] = set()
+def _load_editors() -> None:
+    """Import every stage editor module (each registers its page); explicit, so a missing
+    or misspelt module fails at once. tests/ui/test_frame.py checks every stage has one."""
+    from ui.stages import (  # noqa: F401
+        advise,
+        before,
+        handoff,
+        inventory,
+        investigate,
+        print_stage,
+        understand,
+    )
 
 
 class NotBuiltPage(StagePage):

@@ -12,26 +12,12 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QImage
 
-from clinic.i18n import N_
 from clinic.model import Case
 from clinic.protocols.loader import ProtocolSet
 from clinic.services.export import ExportOptions, ExportResult, render_report
+from clinic.stages import stage_of_field
 from clinic.storage import Vault
 from ui.stages.print_parts.preview import render_preview
-
-STAGE_OF_KIND = {
-    "people": N_("Inventory"),
-    "devices": N_("Inventory"),
-    "accounts": N_("Inventory"),
-    "visits": N_("Before or Understand"),
-    "checklist_runs": N_("Investigate"),
-    "findings": N_("Investigate"),
-    "phone_checks": N_("Investigate"),
-    "plan_items": N_("Advise"),
-    "referrals": N_("Hand off"),
-    "handoff_notes": N_("Hand off"),
-    "follow_ups": N_("Hand off"),
-}
 
 
 @dataclass
@@ -47,6 +33,7 @@ def build(vault: Vault, case: Case, options: ExportOptions, protocols: ProtocolS
 
 
 def stage_of(field: str) -> str | None:
-    """The stage where a refused field is edited ("findings[2].notes" -> "Investigate")."""
-    kind = field.split("[", 1)[0].strip()
-    return STAGE_OF_KIND.get(kind)
+    """The title (English, marked N_) of the stage where a refused field is edited
+    ("findings[2].notes" -> "Investigate"), from the stage table."""
+    stage = stage_of_field(field)
+    return stage.title if stage is not None else None
