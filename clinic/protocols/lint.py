@@ -218,6 +218,25 @@ def lint_guide(guide: Guide, file: str) -> list[LoadProblem]:
     return problems
 
 
+def findings_problems(findings: PhoneFindings, file: str) -> list[LoadProblem]:
+    """The phone-finding options keep their order: document first, the advocate, leave it
+    for now, then the change. A change (noticeable option) is never first or alone."""
+    problems = lint_protocol(findings, file)
+    for item in findings.items:
+        options = item.options
+        first = options[0] if options else None
+        if first is None or set(first.risk_tags) != {RiskTag.DOCUMENT_FIRST}:
+            msg = 'the first option must be the "document first" step (only the document-first tag)'
+            problems.append(LoadProblem(file, msg, item.id, "options"))
+        if not any(RiskTag.NEEDS_ADVOCATE in o.risk_tags for o in options):
+            msg = "needs an option to talk it through with the advocate (needs-advocate)"
+            problems.append(LoadProblem(file, msg, item.id, "options"))
+        if not any(NOTICEABLE & set(o.risk_tags) for o in options):
+            msg = "needs the change itself as an option, with its caution"
+            problems.append(LoadProblem(file, msg, item.id, "options"))
+    return problems
+
+
 def lint_set(protocols: ProtocolSet) -> list[LoadProblem]:
     """Every safety problem in every loaded protocol, guide and phone-finding file."""
     problems: list[LoadProblem] = []
@@ -230,5 +249,5 @@ def lint_set(protocols: ProtocolSet) -> list[LoadProblem]:
         for locale, guide in sorted(protocols.guides[guide_id].items()):
             problems.extend(lint_guide(guide, f"guides/{guide_id}/{locale}.toml"))
     for locale, findings in sorted(protocols.findings.items()):
-        problems.extend(lint_protocol(findings, f"phone-findings/{locale}.toml"))
+        problems.extend(findings_problems(findings, f"phone-findings/{locale}.toml"))
     return problems
