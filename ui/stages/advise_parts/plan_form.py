@@ -95,6 +95,9 @@ class PlanForm(QWidget):
         self._buddy_row(_("&Who acts:"), self.who)
         self.documented_label = self._buddy_row(_(DOCUMENT_QUESTION), self.documented)
         self._buddy_row(_("Not&e:"), self.note)
+        self.note_prints = QLabel(_("Prints on the survivor's summary."), self)
+        self.note_prints.setObjectName("muted")
+        self.form.addRow("", self.note_prints)
         self.set_questions(None)
         for box in (self.notice, self.lose, self.react, self.note):
             box.textChanged.connect(self._on_text)

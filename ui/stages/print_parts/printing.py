@@ -6,19 +6,48 @@ printer, or None when cancelled. Tests replace it with a printer writing to thei
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QRect, Qt, QTranslator
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
-from clinic.i18n import _
+from clinic.i18n import _, current_language
 from ui.stages.print_parts.pages import PdfPages
 
 PRINT_DPI = 150
 
 
+_QT_TRANSLATORS: dict[str, QTranslator] = {}
+
+
+def install_qt_translator(lang: str | None = None) -> bool:
+    """Qt's own words (the print dialog's buttons and fields) in the interface language.
+
+    Loads Qt's bundled "qtbase" catalogue once per language and keeps only the current one
+    installed; English needs none. True when a catalogue is installed.
+    """
+    lang = lang or current_language()
+    app = QCoreApplication.instance()
+    if app is None:
+        return False
+    for other, translator in list(_QT_TRANSLATORS.items()):
+        if other != lang:
+            app.removeTranslator(translator)
+            del _QT_TRANSLATORS[other]
+    if lang == "en" or lang in _QT_TRANSLATORS:
+        return lang in _QT_TRANSLATORS
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(f"qtbase_{lang}", folder):
+        return False
+    app.installTranslator(translator)
+    _QT_TRANSLATORS[lang] = translator
+    return True
+
+
 def choose_printer(parent: QWidget | None, page_count: int) -> QPrinter | None:
-    """The system print dialog; the chosen printer, or None when cancelled."""
+    """The system print dialog (in the interface language); the printer, or None."""
+    install_qt_translator()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setFromTo(1, max(1, page_count))
     dialog = QPrintDialog(printer, parent)

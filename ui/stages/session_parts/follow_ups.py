@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -83,6 +84,9 @@ class FollowUpsEditor(QWidget):
         due_row.addWidget(self.done)
         form = QFormLayout()
         form.addRow(_("What"), self.what)
+        self.what_prints = QLabel(_("Prints on the survivor's summary."), self)
+        self.what_prints.setObjectName("muted")
+        form.addRow("", self.what_prints)
         form.addRow(_("Who"), self.who)
         form.addRow(_("Due"), due_row)
         layout = QVBoxLayout(self)
