@@ -1,8 +1,9 @@
 """Retention: delete cases so their text is gone from the vault file, not only from the list.
 
 `secure_delete` (forced on by SQLCipher and asserted at open) overwrites freed cells and pages
-with zeros, and the rollback journal is deleted at commit. A purge then runs VACUUM so the
-file shrinks and no freed page lingers. Counts only leave this module, never ids or names.
+with zeros, and the rollback journal is deleted at commit. Every delete and purge then runs
+VACUUM so the file shrinks and no freed page or moved copy lingers. Counts only leave this
+module, never ids or names.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from clinic.storage.vault import Vault, _map_db_error
 
 
 def delete_case(vault: Vault, case_id: str) -> None:
-    """Delete one case and every record under it, in one transaction."""
+    """Delete one case and every record under it in one transaction, then compact."""
     with vault.transaction() as conn:
         if not conn.execute("DELETE FROM cases WHERE id = ?", (case_id,)).rowcount:
             raise NotFound("case_not_found")
+    compact(vault)
 
 
 def closed_before(vault: Vault, cutoff: dt.date) -> int:
@@ -37,13 +39,17 @@ def purge_closed_before(vault: Vault, cutoff: dt.date) -> int:
         count = conn.execute(
             "DELETE FROM cases WHERE status = 'closed' AND closed < ?", (cutoff.isoformat(),)
         ).rowcount
-    if count:
-        compact(vault)
+    compact(vault)  # also when nothing matched: text an earlier delete freed goes too
     return int(count)
 
 
 def compact(vault: Vault) -> None:
-    """Rebuild the file without free pages (VACUUM runs in memory: temp_store is MEMORY)."""
+    """Rebuild the file without free pages (VACUUM runs in memory: temp_store is MEMORY).
+
+    secure_delete zeroes the cells a DELETE frees, but not the copies a B-tree rebalance
+    leaves behind when it moves rows between pages; VACUUM writes every live row into
+    fresh pages, so nothing of a deleted case stays in any page or on the freelist.
+    """
     try:
         vault.conn.execute("VACUUM")
     except sqlcipher3.DatabaseError as exc:
