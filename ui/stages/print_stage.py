@@ -217,12 +217,8 @@ class PrintStage(StagePage):
             self.status.setText(render(exc))
 
     def _show_refusal(self, exc: DiscreetRefused) -> None:
-        stage = export_job.stage_of(exc.field)
-        where = (
-            _("In {stage}: {field}.").format(stage=_(stage), field=exc.field)
-            if stage
-            else (_("In {field}.").format(field=exc.field))
-        )
+        # exc.place: the stage and field as this interface names them ("Advise > Note ...").
+        where = _("In {field}.").format(field=exc.place)
         if exc.word:
             what = _('Reword "{word}": a discreet document leaves that word out.').format(
                 word=exc.word
