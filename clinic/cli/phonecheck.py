@@ -15,31 +15,44 @@ from clinic.errors import InvalidInput
 def register(sub: Any) -> None:
     group = sub.add_parser("indicators", help="stalkerware indicator data kept in the vault")
     isub = group.add_subparsers(dest="indicators_command", metavar="ACTION", required=True)
-    imp = isub.add_parser("import", help="import Echap's ioc.yaml and re-check stored scans")
+    imp = isub.add_parser(
+        "import", help="import Echap's ioc.yaml and/or watchware.yaml and re-check stored scans"
+    )
     imp.add_argument("vault", metavar="PATH")
-    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("files", metavar="FILE", nargs="+", help="ioc.yaml, watchware.yaml or both")
     imp.add_argument(
         "--source-date",
         type=dt.date.fromisoformat,
         default=None,
-        help="date of the ioc.yaml snapshot (YYYY-MM-DD)",
+        help="date of the Echap snapshot (YYYY-MM-DD)",
     )
     imp.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
     add_passphrase_args(imp)
     imp.set_defaults(handler=_import)
 
-    check = sub.add_parser("phone-check", help="check an Android phone or a package list")
+    check = sub.add_parser(
+        "phone-check", help="check an Android phone, an iPhone, an androidqf folder or a list"
+    )
     check.add_argument("vault", metavar="PATH")
     check.add_argument("case_id", metavar="CASE_ID")
     source = check.add_mutually_exclusive_group(required=True)
     source.add_argument("--adb", action="store_true", help="read the connected phone (read-only)")
-    source.add_argument("--packages", metavar="FILE", help="one package id a line (or app names)")
+    source.add_argument(
+        "--iphone", action="store_true", help="read the connected iPhone (pymobiledevice3)"
+    )
+    source.add_argument(
+        "--packages",
+        metavar="FILE",
+        help="pm list packages output, one id a line, CSV/TSV rows, or app names one a line",
+    )
+    source.add_argument("--androidqf", metavar="DIR", help="an androidqf acquisition folder")
     check.add_argument(
         "--keep-app-list",
         action="store_true",
         help="store the full app list (only if the survivor agrees)",
     )
     check.add_argument("--serial", default=None, help="the phone to use when several are connected")
+    check.add_argument("--udid", default=None, help="the iPhone to use when several are connected")
     check.add_argument("--device-id", default=None, help="the case's device this check is for")
     check.add_argument(
         "--recognised",
@@ -57,77 +70,84 @@ def register(sub: Any) -> None:
 def _read(path: str) -> bytes:
     try:
         return Path(path).read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {Path(path).name}: {exc.strerror}") from None
+    except OSError:
+        raise InvalidInput("input_unreadable") from None
 
 
 def _import(args: argparse.Namespace) -> int:
-    from clinic.phonecheck.indicators import parse_ioc
-    from clinic.phonecheck.results import recheck
-    from clinic.phonecheck.store import IndicatorRepository
-    from clinic.storage import CaseRepository
+    from clinic.services import phonecheck as service
 
-    data = _read(args.file)
-    parse_ioc(data)  # validate before the vault is even opened
+    datas = [_read(path) for path in args.files]
     today = args.today or dt.date.today()
+    service.validate_files(datas, today)  # validate before the vault is even opened
     vault = open_vault(args)
     try:
-        indicators = IndicatorRepository(vault).import_bytes(data, today, args.source_date)
-        repo = CaseRepository(vault)
-        checks = findings = 0
-        for summary in repo.list_cases():
-            case = repo.load(summary.id)
-            changed, to_save = recheck(case, indicators, case.language.value)
-            for check in changed:
-                repo.save_entity(case.id, "phone_checks", check)
-            for finding in to_save:
-                repo.save_entity(case.id, "findings", finding)
-            checks, findings = checks + len(changed), findings + len(to_save)
+        outcome = service.import_indicators(vault, datas, today, args.source_date)
     finally:
         vault.close()
-    print(f"imported {len(indicators.families)} families, {indicators.package_count} package ids")
-    print(f"sha256 {indicators.sha256}")
-    print(f"re-checked stored scans: {checks} changed, {findings} new known matches")
+    indicators = outcome.indicators
+    for kind in outcome.types:
+        src = indicators.source(kind)
+        if src is not None:
+            packages = sum(len(f.packages) for f in src.families)
+            print(f"imported {src.file_name}: {len(src.families)} families, {packages} package ids")
+            print(f"sha256 {src.sha256}")
+    print(
+        f"re-checked stored scans: {outcome.checks_changed} changed,"
+        f" {outcome.findings_saved} new known matches"
+    )
     print(indicators.attribution)
     return 0
 
 
 def _phone_check(args: argparse.Namespace) -> int:
-    from clinic.phonecheck.matching import match
-    from clinic.phonecheck.results import result_lines, to_records
-    from clinic.phonecheck.scan import scan_adb, snapshot_from_list
-    from clinic.phonecheck.store import IndicatorRepository
+    from clinic.phonecheck.results import result_lines
+    from clinic.services import phonecheck as service
     from clinic.storage import CaseRepository
 
-    listing = None if args.adb else _read(args.packages).decode("utf-8", "replace")
+    today = args.today or dt.date.today()
+    request = service.CheckRequest(
+        source="adb"
+        if args.adb
+        else "iphone"
+        if args.iphone
+        else "androidqf"
+        if args.androidqf
+        else "list",
+        today=today,
+        folder=Path(args.androidqf) if args.androidqf else None,
+        serial=args.udid if args.iphone else args.serial,
+        recognised=frozenset(args.recognised),
+        keep_app_list=args.keep_app_list,
+        device_id=args.device_id,
+    )
+    snap = None
+    if request.source == "list":
+        # A file that is not a package list is refused before the vault is opened.
+        request.list_text = _read(args.packages).decode("utf-8", "replace")
+        snap = service.read_snapshot(request)
+    elif request.source == "androidqf":
+        snap = service.read_snapshot(request)
     vault = open_vault(args)
     try:
-        repo = CaseRepository(vault)
-        case = repo.load(args.case_id)
+        case = CaseRepository(vault).load(args.case_id)
         if args.device_id and all(d.id != args.device_id for d in case.devices):
-            raise InvalidInput("the case has no device with that id")
-        indicators = IndicatorRepository(vault).load()
-        if args.adb:
-            from clinic.phonecheck.adb import SubprocessAdbRunner
-
-            snap = scan_adb(SubprocessAdbRunner(), args.serial)
-        else:
-            snap = snapshot_from_list(listing or "")
-        lang = args.lang or case.language.value
-        result = match(snap, indicators, frozenset(args.recognised), lang)
+            raise InvalidInput("no_such_device")
+        indicators = service.load_indicators(vault)
+        request.lang = args.lang or case.language.value
         visit = case.latest_visit()
-        check, findings = to_records(
-            result,
-            snap,
-            args.today or dt.date.today(),
-            args.keep_app_list,
-            args.device_id,
-            visit.id if visit else None,
-        )
-        repo.save_entity(case.id, "phone_checks", check)
-        for finding in findings:
-            repo.save_entity(case.id, "findings", finding)
+        request.visit_id = visit.id if visit else None
+        if snap is None:
+            outcome = service.run_check(request, indicators)
+        else:
+            outcome = service.check_snapshot(snap, indicators, request)
+        service.save_to_vault(vault, case.id, outcome)
     finally:
         vault.close()
-    sys.stdout.write("\n".join(result_lines(result, lang)) + "\n")
+    lines = result_lines(outcome.result, request.lang)
+    if request.source == "iphone":
+        from clinic.phonecheck.texts import iphone_after_lines
+
+        lines.extend(iphone_after_lines(outcome.pairing_removed, request.lang))
+    sys.stdout.write("\n".join(lines) + "\n")
     return 0

@@ -7,7 +7,7 @@ scan goes on. `snapshot_from_list` reads a pasted or file list instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -83,6 +83,21 @@ class Snapshot:
     flags: dict[str, bool | None] = field(default_factory=dict)
     list_format: str | None = None
     serial: str | None = None  # in memory only, never stored
+    # Reads one app's details on demand (adb: two read-only commands; androidqf: the dump).
+    detail_source: Callable[[str], AppDetails | None] | None = None
+
+    def add_details(self, packages: Iterable[str]) -> bool:
+        """Fetch details for these apps (once each); True when any were added."""
+        if self.detail_source is None:
+            return False
+        added = False
+        for pkg in packages:
+            if pkg in self.apps and pkg not in self.details:
+                found = self.detail_source(pkg)
+                if found is not None:
+                    self.details[pkg] = found
+                    added = True
+        return added
 
     def setting_lines(self) -> list[str]:
         """Device-level values worth keeping (never app names)."""
@@ -170,6 +185,7 @@ def scan_adb(runner: AdbRunner, serial: str | None = None) -> Snapshot:
     _read_powers(sh, snap)
     keys_out = sh("dumpsys", "adb")
     snap.adb_keys = p.parse_adb_keys(keys_out) if keys_out is not None else None
+    snap.detail_source = _adb_details(sh)
     return snap
 
 
@@ -184,20 +200,18 @@ def _device_from_props(snap: Snapshot) -> None:
         snap.device["security_patch"] = patch
 
 
-def read_app_details(runner: AdbRunner, snap: Snapshot, packages: Iterable[str]) -> None:
-    """`dumpsys package PKG` and `dumpsys appops --package PKG` for the apps worth a look."""
-    if snap.serial is None:
-        return
-    sh = _Shell(runner, snap.serial, snap)
-    for pkg in packages:
-        if pkg not in snap.apps or pkg in snap.details:
-            continue
+def _adb_details(sh: _Shell) -> Callable[[str], AppDetails | None]:
+    """`dumpsys package PKG` and `dumpsys appops --package PKG`, for the apps worth a look."""
+
+    def read(pkg: str) -> AppDetails | None:
         dump = sh("dumpsys", "package", pkg)
         ops = sh("dumpsys", "appops", "--package", pkg)
-        snap.details[pkg] = AppDetails(
+        return AppDetails(
             p.parse_package_dump(dump, pkg) if dump is not None else None,
             p.parse_appops(ops, pkg) if ops is not None else None,
         )
+
+    return read
 
 
 def _read_packages(sh: _Shell, snap: Snapshot, user: str) -> bool:
