@@ -81,7 +81,8 @@ def generate(
     cases.extend(plain_case(ids, rng, day, n) for n in range(extra_cases))
     if large:
         cases.append(large_case(ids, rng, day, protocols))
-    return cases
+    # Demo cases are fictional examples: statistics leave them out unless asked.
+    return [case.model_copy(update={"fictional": True}) for case in cases]
 
 
 def plain_case(ids: DemoIds, rng: random.Random, day: dt.date, n: int) -> Case:

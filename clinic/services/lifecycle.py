@@ -33,6 +33,8 @@ class AuditAction(StrEnum):
     PURGED = "purged"
     BACKED_UP = "backed up"
     RESTORED = "restored"
+    BUNDLED = "bundled"
+    RECEIVED = "received"
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +169,9 @@ def purge_closed(
 ) -> int:
     """Delete cases closed more than `days` days before `today`; audit 'purged'; the count."""
     clean_initials(initials)
-    count = purge_closed_before(vault, purge_cutoff(days, today))
+    from clinic.services.statistics import freeze_before_purge
+
+    cutoff = purge_cutoff(days, today)
+    count = purge_closed_before(vault, cutoff, freeze_before_purge(vault, cutoff))
     audit(vault, initials, AuditAction.PURGED, now)
     return count

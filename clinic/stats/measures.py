@@ -46,11 +46,19 @@ def month_of(day: dt.date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
-def case_tallies(case: Case, *, routes: Iterable[bool] | None = None) -> Counter[Key]:
+def case_tallies(
+    case: Case,
+    *,
+    routes: Iterable[bool] | None = None,
+    referral_ids: frozenset[str] = frozenset(),
+) -> Counter[Key]:
     """What this case adds to each (month, measure, category) count.
 
     `routes` gives one bool per access route (True: direct); the caller computes them
     (clinic.technograph), so this module stays free of graph code. None counts no routes.
+    `referral_ids` are the referral directory's ids: a referral counts by its id only when
+    the directory has it (`other_directory` otherwise, `own` for one typed in by hand), so
+    no text from a case file can become a category.
     """
     out: Counter[Key] = Counter()
     opened = month_of(case.opened)
@@ -92,7 +100,7 @@ def case_tallies(case: Case, *, routes: Iterable[bool] | None = None) -> Counter
     latest = case.latest_visit()
     referral_month = month_of(latest.date) if latest is not None else opened
     for referral in case.referrals:
-        add(referral_month, "referral_kinds", _directory_id(referral.entry_id))
+        add(referral_month, "referral_kinds", _referral_kind(referral.entry_id, referral_ids))
     for follow_up in case.follow_ups:
         if follow_up.done:
             add(month_of(follow_up.due) if follow_up.due else opened, "follow_ups_done", ALL)
@@ -110,12 +118,10 @@ def _finding_kind(case: Case, finding_id: str) -> str:
     return str(finding.source).replace("-", "_")
 
 
-def _directory_id(entry_id: str | None) -> str:
-    """A referral's kind is its directory id (a clinic's own fixed label), or `own`."""
+def _referral_kind(entry_id: str | None, known: frozenset[str]) -> str:
     if not entry_id:
         return "own"
-    safe = "".join(c for c in entry_id if c.isascii() and (c.isalnum() or c in "-_."))
-    return safe[:60] or "own"
+    return entry_id if entry_id in known else "other_directory"
 
 
 def with_totals(counts: Counter[Key]) -> Counter[Key]:

@@ -9,6 +9,8 @@ module, never ids or names.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import sqlcipher3
 
@@ -33,9 +35,17 @@ def closed_before(vault: Vault, cutoff: dt.date) -> int:
     return int(row[0])
 
 
-def purge_closed_before(vault: Vault, cutoff: dt.date) -> int:
-    """Delete every case closed before `cutoff` in one transaction, then VACUUM; the count."""
+def purge_closed_before(
+    vault: Vault, cutoff: dt.date, before_delete: Callable[[Any], None] | None = None
+) -> int:
+    """Delete every case closed before `cutoff` in one transaction, then VACUUM; the count.
+
+    `before_delete(conn)` runs inside that transaction first (the statistics freeze the
+    purged cases' counts there), so the counts and the delete land together or not at all.
+    """
     with vault.transaction() as conn:
+        if before_delete is not None:
+            before_delete(conn)
         count = conn.execute(
             "DELETE FROM cases WHERE status = 'closed' AND closed < ?", (cutoff.isoformat(),)
         ).rowcount

@@ -119,8 +119,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         value TEXT NOT NULL
     );
     """,
-    # 2: de-identified statistics frozen from purged cases (no case id, no day), and the
-    #    case format 2 fields (fictional, origin) in every stored case.
+    # 2: de-identified statistics frozen from purged cases (no case id, no day); which cases
+    #    came from another laptop in a bundle (they count where they were opened); and the
+    #    case format 2 field (fictional) in every stored case.
     """
     CREATE TABLE stats_tallies (
         month TEXT NOT NULL CHECK (length(month) = 7),
@@ -129,6 +130,10 @@ MIGRATIONS: tuple[Migration, ...] = (
         fictional INTEGER NOT NULL CHECK (fictional IN (0, 1)),
         count INTEGER NOT NULL CHECK (count >= 0),
         PRIMARY KEY (month, measure, category, fictional)
+    ) WITHOUT ROWID;
+    CREATE TABLE received_cases (
+        case_id TEXT PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+        received_on TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
     upgrade_case_documents,

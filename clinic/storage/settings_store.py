@@ -45,3 +45,16 @@ def referral_confirmations(vault: Vault) -> dict[str, dt.date]:
         except ValueError:
             continue
     return out
+
+
+VAULT_KIND_KEY = "vault-kind"
+PRACTICE = "practice"
+
+
+def vault_kind(vault: Vault) -> str:
+    """`practice` for a practice vault (made by `clinic training start`), else `real`."""
+    return PRACTICE if get_setting(vault, VAULT_KIND_KEY) == PRACTICE else "real"
+
+
+def is_practice_vault(vault: Vault) -> bool:
+    return vault_kind(vault) == PRACTICE
