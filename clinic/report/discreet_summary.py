@@ -6,9 +6,9 @@ by their neutral labels. It never holds a finding, a result, an app or account n
 word about monitoring, tracking, spying, hiding, danger or another person, so what was
 found can never stop it: only text a volunteer typed can (refused with its place named).
 
-An option prints its protocol `discreet_text`; without one, its title when that passes the
-discreet rule, else a neutral generic line. A discreet handoff is this same copy (the
-advocate's full report is not discreet).
+An option prints its protocol `discreet_text`; without one, its title (or the volunteer's
+own option) when that passes the discreet rule, else a neutral generic line. A discreet
+handoff is this same copy (the advocate's full report is not discreet).
 """
 
 from __future__ import annotations
@@ -106,10 +106,12 @@ def option_wording(ctx: Context, plan: PlanItem) -> str:
     """The discreet words for a chosen option: its discreet_text, a title that passes, or
     the generic line. Never the normal text when that would break the rule."""
     option = ctx.option(plan)
-    if option is not None:
-        for text in (getattr(option, "discreet_text", ""), option.title):
-            if text and _passes(ctx, text):
-                return text
+    # A volunteer's own option is typed in the case's language: printed only in that language.
+    own = (plan.title,) if ctx.lang == ctx.case.language.value else ()
+    candidates = (getattr(option, "discreet_text", ""), option.title) if option else own
+    for text in candidates:
+        if text and _passes(ctx, text):
+            return text
     return ctx._(GENERIC_OPTION)
 
 
