@@ -7,10 +7,11 @@ sequence follows KeePassXC's order (see VaultSession.lock and _on_locking). No p
 signal reports the screen locking, so only these three triggers lock.
 
 Start-up draws the unlock (or create) view first. After its first paint `_build_rest`
-loads the full settings and builds the toolbar, the cases view and the helpers; a
-zero-delay timer then builds the workspace (stage pages, protocols) ahead of the first
-case. Entry points build what they need if it is not there yet; locking copes with parts
-never built.
+has ui/composition.build_parts build the helpers (full settings, autosaver, clipboard, vault
+actions, idle watcher) and start loading the protocols off the GUI thread, then builds the
+toolbar and the cases view; the workspace (stage pages) is built when the protocols arrive,
+ahead of the first case. Entry points build what they need if it is not there yet; locking
+copes with parts never built.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ if TYPE_CHECKING:  # built after the first paint (see _build_rest): loaded then
     from clinic.settings import AppSettings
     from ui.autosave import Autosaver
     from ui.cases.cases_view import CasesView
+    from ui.composition import ProtocolLoading
     from ui.idle import IdleWatcher
     from ui.security.clipboard import SecureClipboard
     from ui.security.log_window import LogWindow
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
     lock_action: QAction
     mask_action: QAction
     log_action: QAction
+    _protocols: ProtocolLoading
 
     def __init__(
         self,
@@ -128,30 +131,32 @@ class MainWindow(QMainWindow):
         return False
 
     def _build_rest(self) -> None:
-        """Full settings, the helpers and the cases view; then queue the workspace."""
+        """The helpers (ui/composition.py, protocols loading meanwhile) and the cases view;
+        the workspace follows when the protocols are loaded."""
         if self._rest_built:
             return
         self._rest_built = True
-        from clinic.settings import load_settings
-        from ui.autosave import Autosaver
         from ui.cases.cases_view import CasesView
-        from ui.idle import IdleWatcher
-        from ui.security.clipboard import SecureClipboard
-        from ui.security.vault_actions import VaultActions
+        from ui.composition import build_parts
         from ui.toolbar import MainToolbar
 
+        parts = build_parts(
+            self.session, self._settings_file, self.open_vault_file, self._idle_poll_ms, self
+        )
+        self.settings, self.autosaver, self.clipboard = (
+            parts.settings,
+            parts.autosaver,
+            parts.clipboard,
+        )
+        self.vault_actions, self.idle, self._protocols = (
+            parts.vault_actions,
+            parts.idle,
+            parts.protocols,
+        )
         bar = MainToolbar(self, self.lock_now, self.quick_hide, self.open_settings, self.open_log)
         self.toolbar, self.lock_action, self.log_action = bar, bar.lock_action, bar.log_action
         self.mask_action = bar.mask_action
         bar.set_unlocked(self.session.is_unlocked)  # its actions work only while unlocked
-        settings = self.settings = load_settings(self._settings_file)
-        self.session.initials = settings.initials or DEFAULT_INITIALS
-        self.autosaver = Autosaver(self.session)
-        self.clipboard = SecureClipboard(settings.clipboard_seconds, parent=self)
-        self.vault_actions = VaultActions(self.session, settings, self.open_vault_file, self)
-        self.idle = IdleWatcher(
-            self.session.clock, settings.idle_minutes * 60, self._idle_poll_ms, self
-        )
         self.cases_view = cases = CasesView(self.session, self)
         self.stack.addWidget(cases)
         cases.case_opened.connect(lambda case_id: self.open_case(case_id))
@@ -165,19 +170,18 @@ class MainWindow(QMainWindow):
             lambda: cases.refresh(select_id=cases.selected_id())
         )
         self.vault_actions.finished.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        QTimer.singleShot(0, self._ensure_workspace)
+        self._protocols.ready.connect(self._ensure_workspace)
 
     def _ensure_workspace(self) -> WorkspaceView:
-        """The workspace, its stage pages and the protocols (0.5-2 s): built ahead of time."""
+        """The workspace and its stage pages, built as soon as the protocols are loaded
+        (or now, waiting for them, when a case is opened first)."""
         if self._workspace is not None:
             return self._workspace
         self._build_rest()
-        from clinic.protocols.loader import load_protocols
         from ui.stages.base import StageContext
         from ui.workspace.workspace import WorkspaceView
 
-        folder = self.settings.protocols_folder
-        protocols = load_protocols([Path(folder)] if folder else [])
+        protocols = self._protocols.wait()
         context = StageContext(session=self.session, protocols=protocols, settings=self.settings)
         space = self._workspace = WorkspaceView(protocols, self, context)
         self.stack.addWidget(space)
