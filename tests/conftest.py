@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The CLI picks its language from the environment and the user's settings: English in tests
+# unless a test asks for another (tests/clinic/test_error_catalogue.py).
+os.environ.setdefault("CLINIC_LANGUAGE", "en")
 
 from clinic.model import Case
 from clinic.storage import KeySettings

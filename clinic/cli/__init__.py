@@ -78,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from clinic.error_catalogue import render
+    from clinic.i18n import cli_language, set_language
+
+    set_language(cli_language())  # errors are rendered in this language (docs/cli.md)
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
@@ -87,13 +91,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except ClinicError as exc:
-        print(f"clinic: {exc}", file=sys.stderr)
+        print(f"clinic: {render(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("clinic: interrupted", file=sys.stderr)
+        print(f"clinic: {render(ClinicError('interrupted'))}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:  # last resort: one line, no traceback, no case data
-        print(f"clinic: internal error ({type(exc).__name__})", file=sys.stderr)
+        internal = ClinicError("internal", kind=type(exc).__name__)
+        print(f"clinic: {render(internal)}", file=sys.stderr)
         return 1

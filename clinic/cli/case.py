@@ -91,7 +91,7 @@ def _import(args: argparse.Namespace) -> int:
         repo = CaseRepository(vault)
         if repo.exists(case.id):
             if not args.replace:
-                raise Refused("a case with that id is already in the vault (use --replace)")
+                raise Refused("case_exists_use_replace")
             repo.save(case)
         else:
             repo.add(case)

@@ -30,7 +30,7 @@ def _demo(args: argparse.Namespace) -> int:
     from clinic.storage import CaseRepository, Vault
 
     if args.cases < 0:
-        raise UsageError("--cases must be zero or more")
+        raise UsageError("cases_negative")
     path = Path(args.vault)
     pw = passphrases(args)
     if path.exists():

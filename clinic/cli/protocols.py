@@ -57,7 +57,7 @@ def protocols_from_args(args: argparse.Namespace) -> ProtocolSet:
     folders = [Path(d) for d in getattr(args, "protocols_dir", [])]
     for folder in folders:
         if not folder.is_dir():
-            raise UsageError(f"--protocols-dir {folder} is not a folder")
+            raise UsageError("protocols_dir_not_folder")
     return load_protocols(folders)
 
 
@@ -95,7 +95,7 @@ def _check(args: argparse.Namespace) -> int:
 
     folder = Path(args.folder)
     if not folder.is_dir():
-        raise UsageError(f"{folder} is not a folder")
+        raise UsageError("not_a_folder")
     pset = load_protocols([folder], builtin=False)
     problems = pset.problems + lint_set(pset)
     if not pset.protocols and not pset.guides and not problems:
@@ -103,7 +103,7 @@ def _check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        raise InvalidInput(f"{len(problems)} problem(s) in {folder}")
+        raise InvalidInput("protocol_problems", count=len(problems))
     print(
         f"ok: {len(pset.protocols)} protocols, {pset.item_count('en')} items, "
         f"{len(pset.guides)} guides"

@@ -117,7 +117,7 @@ def _confirm(args: argparse.Namespace) -> int:
     from clinic.storage.settings_store import confirm_referral
 
     if load_directory().get(args.entry_id) is None:
-        raise NotFound("No referral directory entry with that id.")
+        raise NotFound("referral_not_found")
     vault = open_vault(args)
     try:
         confirm_referral(vault, args.entry_id, dt.date.today())

@@ -32,7 +32,7 @@ class Passphrases:
         except (UnicodeDecodeError, UnicodeEncodeError):
             raise UsageError("standard input is not UTF-8 text") from None
         if not line:
-            raise UsageError("expected a passphrase line on standard input")
+            raise UsageError("passphrase_stdin_missing")
         if line.endswith("\n"):
             line = line[:-1]
         if line.endswith("\r"):
@@ -50,7 +50,7 @@ class Passphrases:
         first = getpass.getpass(prompt)
         second = getpass.getpass("Repeat it: ")
         if first != second:
-            raise PassphraseRejected("The two passphrases differ.")
+            raise PassphraseRejected("passphrases_differ")
         return first
 
 
@@ -110,7 +110,7 @@ def write_plaintext_output(data: bytes, out: str | None, what: str) -> None:
         write_private(Path(out), data)
     else:
         if sys.stdout.isatty():
-            raise Refused(f"refusing to write {what} to a terminal; use --out FILE or a pipe")
+            raise Refused("refuse_terminal")
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     print(

@@ -64,7 +64,7 @@ def test_import_then_phone_check_with_fake_adb(
     bad.write_text("- name: only a name\n", encoding="utf-8")
     proc = run_cli("indicators", "import", str(path), str(bad), "--passphrase-stdin", stdin=PW)
     assert proc.returncode == 5
-    assert "indicator entry 1" in proc.stderr.decode()
+    assert "Indicator entry 1" in proc.stderr.decode()
     assert _load(path, case_id, fast_key)[1] is None  # nothing changed
 
     proc = run_cli(

@@ -91,7 +91,10 @@ def test_check_lists_every_problem_and_exits_5(tmp_path: Path) -> None:
     assert any(line.startswith("toml/en.toml: not valid TOML") for line in out)
     assert 'wordy/en.toml: item second: field survivor_text: claims "is secure"' in "\n".join(out)
     assert not any(line.startswith("good/") for line in out)
-    assert proc.stderr.strip() == f"clinic: {len(out)} problem(s) in {tmp_path}"
+    assert proc.stderr.strip() == (
+        f"clinic: The protocol folder has problems (listed above): {len(out)}."
+    )
+    assert str(tmp_path) not in proc.stderr  # the path typed is not echoed
 
 
 def test_check_an_empty_folder_fails(tmp_path: Path) -> None:
