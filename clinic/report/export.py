@@ -69,9 +69,9 @@ def build_view(
     """The view of the document; raises Refused (or DiscreetRefused) before anything is drawn."""
     lang = options.lang or case.language.value
     if lang not in i18n.LANGUAGES:
-        raise UsageError("The report language must be en or es.")
+        raise UsageError("report_language")
     if options.kind == "survivor" and options.mode == PrintMode.ADVOCATE_ONLY:
-        raise Refused("Advocate only: this case gets no survivor copy.")
+        raise Refused("advocate_only")
     discreet = options.mode == PrintMode.DISCREET
     today = options.created or dt.date.today()
     ctx = Context(
