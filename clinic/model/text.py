@@ -18,7 +18,11 @@ LONG_MAX = 100_000
 
 # C0 controls except tab/newline/carriage return, DEL, C1 controls, and surrogates.
 _LONG_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-_SHORT_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# Short text also refuses the bidi embedding, override and isolate controls (U+202A-U+202E,
+# U+2066-U+2069): in a one-line label they can make text display in a misleading order.
+_SHORT_FORBIDDEN = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 # Every model in the app uses this: errors never echo what was typed.
 STRICT_CONFIG = ConfigDict(

@@ -14,7 +14,7 @@ from typing import Any
 
 from clinic import i18n
 from clinic.report import fonts
-from clinic.report.text import markup, prepare
+from clinic.report.text import has_rtl, markup, prepare, shape, visual_lines
 from clinic.report.view import Block, ReportView
 
 _STYLE_CACHE: dict[str, Any] = {}
@@ -78,25 +78,52 @@ def _paragraphs(block: Block, covered: frozenset[int], missing: _Missing) -> lis
     out: list[Any] = []
     current: list[str] = []
 
-    def flush() -> None:
+    def flush(rtl: bool = False) -> None:
         if not current:
             return
         first = not out
         use = style if first else styles["more" if block.style == "bullet" else block.style]
+        if rtl:
+            use = _right_aligned(use)
         out.append(Paragraph("".join(current), use, bulletText=bullet if first else None))
         current.clear()
 
     for run in block.runs:
-        cleaned = prepare(run.text, covered)
+        rtl = has_rtl(run.text)
+        cleaned = prepare(shape(run.text) if rtl else run.text, covered)
         if cleaned.missing:
             missing.by_source[run.source or "fixed text"] += cleaned.missing
+        if rtl:
+            flush()  # right-to-left text gets its own right-aligned paragraph
         for n, chunk in enumerate(cleaned.chunks):
             if n:
-                flush()
+                flush(rtl)
+            if rtl:
+                font = fonts.BOLD if run.bold else fonts.REGULAR
+                chunk = visual_lines(chunk, font, style.fontSize, _width(style))
             text = markup(chunk)
             current.append(f"<b>{text}</b>" if run.bold and text else text)
+        if rtl:
+            flush(rtl)
     flush()
     return out
+
+
+FRAME_WIDTH = 6.5 * 72  # letter paper less two one-inch margins
+
+
+def _width(style: Any) -> float:
+    return float(FRAME_WIDTH - style.leftIndent - style.rightIndent) - 2
+
+
+def _right_aligned(style: Any) -> Any:
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    key = f"rtl-{style.name}"
+    if key not in _STYLE_CACHE:
+        _STYLE_CACHE[key] = ParagraphStyle(key, style, alignment=TA_RIGHT)
+    return _STYLE_CACHE[key]
 
 
 def _date_formatter(day: dt.date) -> Any:
