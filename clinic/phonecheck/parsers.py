@@ -152,6 +152,8 @@ def parse_list(text: str, names_only: bool = False) -> ParsedList:
     Ids without a dot (`package:android`) are skipped silently.
     """
     body = text.lstrip("\ufeff").lstrip()
+    if _DUMP_MARKERS.match(body):
+        raise NotAPackageList("dump")
     if body[:1] in ("{", "["):
         raise NotAPackageList("json")
     packages: dict[str, PackageLine] = {}

@@ -8,9 +8,11 @@ import pytest
 
 from clinic.storage import CaseRepository, Vault
 from clinic.storage.indicators import read_indicators
+from clinic.vocabulary import finding_title
 from tests.cli_helpers import run_cli
 from tests.conftest import IOC_YAML, PASSPHRASE
 from tests.fake_adb import install_fake_adb
+from tests.fake_iphone import install_fake_iphone
 
 PW = PASSPHRASE + "\n"
 TODAY = ("--today", "2026-11-27")
@@ -111,7 +113,10 @@ def test_import_then_phone_check_with_fake_adb(
     assert check.method == "adb"
     assert check.packages == []
     assert any(h.subject == pkg and h.group == "known_stalkerware" for h in check.hits)
-    assert any(f.phone_check_id == check.id and family["name"] in f.title for f in case.findings)
+    assert any(
+        f.phone_check_id == check.id and family["name"] in finding_title(f, "en")
+        for f in case.findings
+    )
 
 
 def test_phone_check_package_file_keeps_list_only_when_asked(
@@ -159,3 +164,122 @@ def test_phone_check_adb_guidance_errors(
     assert _load(path, case_id, fast_key)[0].phone_checks == []
     usage = run_cli("phone-check", str(path), case_id, "--passphrase-stdin", stdin=PW)
     assert usage.returncode == 2
+
+
+def _checks(path: Path, case_id: str, fast_key):  # type: ignore[no-untyped-def]
+    return len(_load(path, case_id, fast_key)[0].phone_checks)
+
+
+def test_not_a_package_list_is_refused_with_exit_5_and_nothing_stored(
+    demo_vault: tuple[Path, str],
+    tmp_path: Path,
+    fast_key,  # type: ignore[no-untyped-def]
+) -> None:
+    path, case_id = demo_vault
+    before = _checks(path, case_id, fast_key)
+    for name, body in (
+        ("packages.json", '[{"name": "com.example.a", "installer": null}]'),
+        ("dump.txt", "DUMP OF SERVICE package:\n  Package [com.example.a] (1a):\n"),
+    ):
+        bad = tmp_path / name
+        bad.write_text(body, encoding="utf-8")
+        proc = run_cli(
+            "phone-check", str(path), case_id, "--packages", str(bad), "--passphrase-stdin",
+            stdin=PW,
+        )  # fmt: skip
+        assert proc.returncode == 5
+        err = proc.stderr.decode()
+        assert err.count("\n") == 1
+        assert "--androidqf" in err
+        assert "com.example.a" not in err
+    assert _checks(path, case_id, fast_key) == before
+
+
+def test_phone_that_lists_no_apps_stores_nothing(
+    demo_vault: tuple[Path, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fast_key,  # type: ignore[no-untyped-def]
+) -> None:
+    path, case_id = demo_vault
+    before = _checks(path, case_id, fast_key)
+    scenario = install_fake_adb(tmp_path, monkeypatch)
+    for f in scenario.glob("pm_list_packages_*"):
+        f.write_text("Error: Unknown option: -U\n")
+    proc = run_cli(
+        "phone-check", str(path), case_id, "--adb", *TODAY, "--passphrase-stdin", stdin=PW
+    )
+    assert proc.returncode == 6
+    assert "Could not list the apps" in proc.stderr.decode()
+    assert "Phone check:" not in proc.stdout.decode()
+    assert _checks(path, case_id, fast_key) == before
+
+
+def test_iphone_check_from_the_cli(
+    demo_vault: tuple[Path, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fast_key,  # type: ignore[no-untyped-def]
+) -> None:
+    path, case_id = demo_vault
+    install_fake_iphone(tmp_path, monkeypatch)
+    proc = run_cli(
+        "phone-check", str(path), case_id, "--iphone", *TODAY, "--passphrase-stdin",
+        stdin=PW,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.decode().splitlines()
+    assert "Phone: Test iPhone, iPhone14,7, iOS 18.1" in lines
+    labels = [
+        "Known stalkerware",
+        "Monitoring or location-sharing app",
+        "Review together",
+        "Context",
+        "Possible match",
+    ]
+    assert [ln for ln in lines if ln in labels] == labels
+    assert lines[lines.index("Known stalkerware") + 1].startswith("  Not checked:")
+    assert any(
+        "pairing record pymobiledevice3 wrote on this laptop was removed" in ln for ln in lines
+    )
+    assert any("Reset Location & Privacy" in ln and "Caution" in ln for ln in lines)
+    case, _ = _load(path, case_id, fast_key)
+    check = case.phone_checks[-1]
+    assert check.method == "iphone"
+    assert "00008101-000A1B2C3D4E5F60" not in check.model_dump_json()
+    (tmp_path / "iphone-scenario" / "lockdown_info.stderr").write_text(
+        "ERROR Device is password protected. Please unlock and retry.\n"
+    )
+    locked = run_cli("phone-check", str(path), case_id, "--iphone", "--passphrase-stdin", stdin=PW)
+    assert locked.returncode == 6
+    assert locked.stderr.decode().count("\n") == 1
+    assert "locked" in locked.stderr.decode()
+
+
+@pytest.mark.skipif(not IOC_YAML.exists(), reason="shared ioc.yaml not present")
+def test_import_both_files_then_androidqf(
+    demo_vault: tuple[Path, str],
+    fast_key,  # type: ignore[no-untyped-def]
+) -> None:
+    path, case_id = demo_vault
+    watch = IOC_YAML.parent / "watchware.yaml"
+    proc = run_cli(
+        "indicators", "import", str(path), str(IOC_YAML), str(watch), *TODAY,
+        "--passphrase-stdin", stdin=PW,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.decode()
+    assert "imported ioc.yaml" in out
+    assert "imported watchware.yaml" in out
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / "androidqf" / "acq"
+    proc = run_cli(
+        "phone-check", str(path), case_id, "--androidqf", str(folder), *TODAY,
+        "--passphrase-stdin", stdin=PW,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    text = proc.stdout.decode()
+    block = text.split("Monitoring or location-sharing app\n")[1].split("Review together")[0]
+    assert "com.life360.android.safetymapd" in block
+    assert "Source: Echap watchware.yaml" in block
+    case, _ = _load(path, case_id, fast_key)
+    assert case.phone_checks[-1].method == "androidqf"
