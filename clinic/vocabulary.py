@@ -15,7 +15,7 @@ whatever language the interface had when the record was made.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from clinic.i18n import N_, current_language, translation
 from clinic.model.vocab import (
@@ -452,3 +452,51 @@ def field_place(source: str | None, lang: str | None = None) -> str | None:
             return f"{say(place[0], lang)} > {say(place[1], lang)}"
         path = path.rpartition(".")[0]
     return None
+
+
+# -- clinic statistics (clinic/stats, the Statistics view) -----------------------------------
+STATS_MEASURE: dict[str, str] = {
+    "cases_opened": N_("Cases opened"),
+    "cases_closed": N_("Cases closed"),
+    "visits_by_mode": N_("Visits by kind"),
+    "concern_categories": N_("Concerns by category"),
+    "device_platforms": N_("Devices by platform"),
+    "account_services": N_("Accounts by service"),
+    "finding_kinds": N_("Findings by kind"),
+    "access_routes": N_("Access routes"),
+    "plan_decisions": N_("Decisions on options"),
+    "referral_kinds": N_("Referrals"),
+    "follow_ups_done": N_("Follow-ups done"),
+}
+STATS_CATEGORY: dict[str, str] = {
+    "all": N_("All"),
+    "total": N_("Total"),
+    "in_person": N_("In person"),
+    "phone": N_("Phone call"),
+    "video": N_("Video call"),
+    "direct": N_("Direct"),
+    "indirect": N_("Indirect"),
+    "manual": N_("Added by hand"),
+    "checklist": N_("From a checklist"),
+    "checklist_concern": N_("Checklist item of concern"),
+    "phone_check": N_("From the phone check"),
+    "phone_check_known_stalkerware": N_("Phone check: known stalkerware"),
+    "phone_check_monitoring_app": N_("Phone check: monitoring or location-sharing app"),
+    "phone_check_review_together": N_("Phone check: review together"),
+    "phone_check_context": N_("Phone check: context"),
+    "phone_check_possible_match": N_("Phone check: possible match"),
+    "own": N_("Added by hand"),
+    "other_directory": N_("From a clinic's own directory"),
+}
+
+
+def stats_category(measure: str, category: str, lang: str | None = None) -> str:
+    """A statistics category in words (a referral shows its directory id)."""
+    tables: dict[str, Mapping[Any, str]] = {
+        "device_platforms": {str(k): v for k, v in PLATFORM.items()},
+        "account_services": {str(k): v for k, v in SERVICE.items()},
+        "concern_categories": {str(k): v for k, v in CONCERN_CATEGORY.items()},
+        "plan_decisions": {str(k): v for k, v in DECISION.items()},
+    }
+    words = tables.get(measure, {}).get(category) or STATS_CATEGORY.get(category)
+    return say(words, lang) if words else category

@@ -170,7 +170,27 @@ class MainWindow(QMainWindow):
             lambda: cases.refresh(select_id=cases.selected_id())
         )
         self.vault_actions.finished.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._connect_handover(cases)
         self._protocols.ready.connect(self._ensure_workspace)
+
+    def _connect_handover(self, cases: CasesView) -> None:
+        """Case bundles (hand over, receive) and the Statistics view, from the case list."""
+        from ui.cases.handover import CaseHandover
+
+        self.handover = CaseHandover(self.session, self)
+        cases.handover_requested.connect(self.handover.bundle)
+        cases.receive_requested.connect(self.handover.receive)
+        self.handover.received.connect(lambda case_id: cases.refresh(select_id=case_id))
+        self.handover.finished.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        cases.statistics_requested.connect(self.open_statistics)
+
+    def open_statistics(self) -> None:
+        """The Statistics view (modal over the case list), counting in the background."""
+        from ui.cases.statistics_view import StatisticsView
+
+        self.statistics_view = view = StatisticsView(self.session, self)
+        view.reload()
+        view.open()
 
     def _ensure_workspace(self) -> WorkspaceView:
         """The workspace and its stage pages, built as soon as the protocols are loaded

@@ -17,7 +17,18 @@ from types import ModuleType
 from typing import Any
 
 from clinic import __version__
-from clinic.cli import case, demo, lifecycle, phonecheck, protocols, report, routes, vault
+from clinic.cli import (
+    bundle,
+    case,
+    demo,
+    lifecycle,
+    phonecheck,
+    protocols,
+    report,
+    routes,
+    stats,
+    vault,
+)
 from clinic.errors import ClinicError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -34,6 +45,8 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     report,
     routes,
     phonecheck,
+    bundle,
+    stats,
 )
 
 

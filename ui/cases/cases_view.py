@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -36,6 +37,12 @@ class CasesView(QWidget):
     case_opened = Signal(str)
     delete_requested = Signal(str)
     """Delete the selected case for good (the main window confirms); payload: its id."""
+    handover_requested = Signal(str)
+    """Hand the selected case over to another laptop in a bundle; payload: its id."""
+    receive_requested = Signal()
+    """Receive a case from a bundle."""
+    statistics_requested = Signal()
+    """Show the clinic's de-identified statistics."""
     """The volunteer opened a case; payload: its id."""
 
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
@@ -101,6 +108,14 @@ class CasesView(QWidget):
         self.reopen_button.setAccessibleName(_("Reopen the selected case"))
         self.delete_button = QPushButton(_("Delete case..."), self)
         self.delete_button.setAccessibleName(_("Delete the selected case for good"))
+        self.more_button = QPushButton(_("More"), self)
+        self.more_button.setAccessibleName(_("More actions"))
+        more = QMenu(self.more_button)
+        self.handover_action = more.addAction(_("Hand over to another laptop..."))
+        self.receive_action = more.addAction(_("Receive a case..."))
+        more.addSeparator()
+        self.statistics_action = more.addAction(_("Statistics"))
+        self.more_button.setMenu(more)
         actions = QHBoxLayout()
         actions.addWidget(self.count)
         actions.addSpacing(16)
@@ -111,6 +126,7 @@ class CasesView(QWidget):
             self.close_button,
             self.reopen_button,
             self.delete_button,
+            self.more_button,
         ):
             actions.addWidget(button)
 
@@ -138,6 +154,9 @@ class CasesView(QWidget):
         self.close_button.clicked.connect(lambda: self._set_closed(True))
         self.reopen_button.clicked.connect(lambda: self._set_closed(False))
         self.delete_button.clicked.connect(self._request_delete)
+        self.handover_action.triggered.connect(self._request_handover)
+        self.receive_action.triggered.connect(self.receive_requested)
+        self.statistics_action.triggered.connect(self.statistics_requested)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_case)
 
@@ -219,6 +238,11 @@ class CasesView(QWidget):
         if case_id:
             self.delete_requested.emit(case_id)
 
+    def _request_handover(self) -> None:
+        case_id = self.selected_id()
+        if case_id:
+            self.handover_requested.emit(case_id)
+
     def _apply_filters(self) -> None:
         qdate = self.since.date()
         since: dt.date | None = None
@@ -250,3 +274,4 @@ class CasesView(QWidget):
         self.close_button.setEnabled(status == "open")
         self.reopen_button.setEnabled(status == "closed")
         self.delete_button.setEnabled(row >= 0)
+        self.handover_action.setEnabled(row >= 0)
