@@ -252,6 +252,123 @@ CATALOGUE: dict[str, Entry] = {
         N_("The case file is invalid at field {field} ({problem}). Problems found: {count}."),
         ("field", "problem", "count"),
     ),
+    "stdin_not_utf8": Entry(N_("Standard input is not UTF-8 text.")),
+    # clinic/model/case_file.py: each says where, never what the file holds
+    "case_file_too_large": Entry(
+        N_("The case file is larger than {max_mib} MiB. No real case is; nothing was imported."),
+        ("max_mib",),
+    ),
+    "case_file_bom": Entry(
+        N_("The case file starts with a byte-order mark. Save it as plain UTF-8 text.")
+    ),
+    "case_file_too_deep": Entry(
+        N_(
+            "The case file is nested more than {max} levels deep. No real case is;"
+            " nothing was imported."
+        ),
+        ("max",),
+    ),
+    "case_file_too_many_items": Entry(
+        N_(
+            "A list or object in the case file has more than {max} items. No real case has;"
+            " nothing was imported."
+        ),
+        ("max",),
+    ),
+    "case_file_too_many_entries": Entry(
+        N_(
+            "The case file has more than {max} items in all. No real case has;"
+            " nothing was imported."
+        ),
+        ("max",),
+    ),
+    "case_file_duplicate_key": Entry(
+        N_("A key appears twice in one object of the case file. Each key may appear once.")
+    ),
+    "case_file_not_number": Entry(
+        N_("The case file holds NaN or Infinity, which JSON does not allow.")
+    ),
+    "case_file_not_object": Entry(N_("The case file must hold one JSON object: a case.")),
+    "case_file_bad_format": Entry(
+        N_("The case file's format must be a whole number this version knows.")
+    ),
+    "case_file_too_new": Entry(
+        N_("This case file was made by a newer version of the app. Update the app to import it.")
+    ),
+    "case_file_unknown_field": Entry(
+        N_(
+            "The case file has an unknown field at {field}. Unknown fields: {unknown}."
+            " Problems found: {count}."
+        ),
+        ("field", "unknown", "count"),
+    ),
+    "case_file_field": Entry(
+        N_("The case file is invalid at {field}. Problems found: {count}."),
+        ("field", "count", "problem"),
+        (
+            "problem",
+            {
+                "missing": N_(
+                    "The case file is invalid at {field}: this field is missing (a case file"
+                    " holds every field, as clinic case export writes it)."
+                    " Problems found: {count}."
+                ),
+                "type": N_(
+                    "The case file is invalid at {field}: the value has the wrong type"
+                    " (numbers unquoted, true or false unquoted). Problems found: {count}."
+                ),
+                "choice": N_(
+                    "The case file is invalid at {field}: the value is not one of the allowed"
+                    " ones. Problems found: {count}."
+                ),
+                "date": N_(
+                    "The case file is invalid at {field}: not a date written YYYY-MM-DD."
+                    " Problems found: {count}."
+                ),
+                "id": N_(
+                    "The case file is invalid at {field}: not a lowercase UUID4 id."
+                    " Problems found: {count}."
+                ),
+                "text_long": N_(
+                    "The case file is invalid at {field}: the text is too long."
+                    " Problems found: {count}."
+                ),
+                "text_lines": N_(
+                    "The case file is invalid at {field}: control characters (or, in a short"
+                    " field, line breaks) are not allowed. Problems found: {count}."
+                ),
+                "empty": N_(
+                    "The case file is invalid at {field}: it must not be empty."
+                    " Problems found: {count}."
+                ),
+                "too_many": N_(
+                    "The case file is invalid at {field}: too many items."
+                    " Problems found: {count}."
+                ),
+                "range": N_(
+                    "The case file is invalid at {field}: the number is out of range."
+                    " Problems found: {count}."
+                ),
+                "unique": N_(
+                    "The case file is invalid at {field}: every id in a case must be unique."
+                    " Problems found: {count}."
+                ),
+                "dates": N_(
+                    "The case file is invalid at {field}: the status and the dates do not fit"
+                    " (a closed case has a closed date, not before the opened date)."
+                    " Problems found: {count}."
+                ),
+                "key": N_(
+                    "The case file is invalid at {field}: one of its keys or values is not"
+                    " allowed. Problems found: {count}."
+                ),
+                "exact": N_(
+                    "The case file is invalid at {field}: not written the way the app writes"
+                    " it (dates as YYYY-MM-DD). Problems found: {count}."
+                ),
+            },
+        ),
+    ),
     "initials_invalid": Entry(N_("Initials are 1 to {max} letters or digits."), ("max",)),
     "days_negative": Entry(N_("The number of days must be zero or more.")),
     # -- passphrases ----------------------------------------------------------------------

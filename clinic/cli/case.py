@@ -101,7 +101,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from clinic.model import Case
+    from clinic.model.case_file import case_json_schema
 
-    print(json.dumps(Case.model_json_schema(), indent=2, ensure_ascii=False))
+    print(json.dumps(case_json_schema(), indent=2, ensure_ascii=False))
     return 0

@@ -30,7 +30,7 @@ class Passphrases:
             line = sys.stdin.readline()
             line.encode("utf-8")  # undecodable bytes come through as lone surrogates
         except (UnicodeDecodeError, UnicodeEncodeError):
-            raise UsageError("standard input is not UTF-8 text") from None
+            raise UsageError("stdin_not_utf8") from None
         if not line:
             raise UsageError("passphrase_stdin_missing")
         if line.endswith("\n"):

@@ -10,16 +10,23 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from clinic.model.text import STRICT_CONFIG
 
-_UUID4 = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+UUID4_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
+_UUID4 = re.compile(UUID4_PATTERN)
 
 
 def _check_uuid4(value: str) -> str:
-    if not _UUID4.match(value):
+    if not _UUID4.fullmatch(value):
         raise ValueError("must be a lowercase UUID4 string")
     return value
 
 
-Id = Annotated[str, AfterValidator(_check_uuid4)]
+# minLength/maxLength as well: Python's `$` in the published pattern also matches before
+# a final newline.
+Id = Annotated[
+    str,
+    AfterValidator(_check_uuid4),
+    Field(json_schema_extra={"minLength": 36, "maxLength": 36, "pattern": UUID4_PATTERN}),
+]
 
 
 def new_id() -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from clinic.model.base import Entity, Id, Model
 from clinic.model.inventory import Account, Device, Person
+from clinic.model.limits import Items
 from clinic.model.text import LongText, ShortText
 from clinic.model.visit import Visit
 from clinic.model.vocab import CaseStatus, Language, PersonRole
@@ -67,17 +69,17 @@ class Case(Entity):
     """`received`: handed over from another laptop in a case bundle; counted where it was opened."""
     safe_contact: SafeContact = Field(default_factory=SafeContact)
     situation: SituationContext = Field(default_factory=SituationContext)
-    people: list[Person] = Field(default_factory=list)
-    devices: list[Device] = Field(default_factory=list)
-    accounts: list[Account] = Field(default_factory=list)
-    visits: list[Visit] = Field(default_factory=list)
-    checklist_runs: list[ChecklistRun] = Field(default_factory=list)
-    findings: list[Finding] = Field(default_factory=list)
-    plan_items: list[PlanItem] = Field(default_factory=list)
-    referrals: list[Referral] = Field(default_factory=list)
-    handoff_notes: list[HandoffNote] = Field(default_factory=list)
-    follow_ups: list[FollowUp] = Field(default_factory=list)
-    phone_checks: list[PhoneCheck] = Field(default_factory=list)
+    people: Items[Person] = Field(default_factory=list)
+    devices: Items[Device] = Field(default_factory=list)
+    accounts: Items[Account] = Field(default_factory=list)
+    visits: Items[Visit] = Field(default_factory=list)
+    checklist_runs: Items[ChecklistRun] = Field(default_factory=list)
+    findings: Items[Finding] = Field(default_factory=list)
+    plan_items: Items[PlanItem] = Field(default_factory=list)
+    referrals: Items[Referral] = Field(default_factory=list)
+    handoff_notes: Items[HandoffNote] = Field(default_factory=list)
+    follow_ups: Items[FollowUp] = Field(default_factory=list)
+    phone_checks: Items[PhoneCheck] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Case:
@@ -87,8 +89,8 @@ class Case(Entity):
             raise ValueError("an open case has no closed date")
         if self.closed is not None and self.closed < self.opened:
             raise ValueError("closed date is before the opened date")
-        seen: set[str] = set()
-        for entity in self.entities():
+        seen: set[str] = {self.id}
+        for entity in _nested(self.entities()):
             if entity.id in seen:
                 raise ValueError("every id in a case must be unique")
             seen.add(entity.id)
@@ -112,6 +114,16 @@ class Case(Entity):
 
     def open_follow_ups(self) -> list[FollowUp]:
         return [f for f in self.follow_ups if not f.done]
+
+
+def _nested(entities: list[Entity]) -> Iterator[Entity]:
+    """Each record and, depth first, the records inside it (concerns, results, hits...)."""
+    for entity in entities:
+        yield entity
+        for name in type(entity).model_fields:
+            value = getattr(entity, name)
+            if isinstance(value, list) and value and isinstance(value[0], Entity):
+                yield from _nested(value)
 
 
 # The case's child lists, in storage order; each is one "kind" in the vault.

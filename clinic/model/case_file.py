@@ -12,6 +12,7 @@ where, never what:
 5. the model, in pydantic strict mode: "17" is not 17, "true" and 1 are not true;
 6. exactness: every field present, each in the form the app writes, so that exporting
    what was imported gives back the same JSON values (and exporting twice, the same bytes).
+   A file of an older format may lack the fields added since; they take their defaults.
 
 Error locations name model fields and list positions only (`visits[0].notes`). Unknown
 fields and the keys of `topics`, `pre_session` and `end_session` are never printed.
@@ -27,7 +28,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from clinic.errors import InvalidInput
-from clinic.model.case import Case
+from clinic.model.case import CASE_FORMAT, Case
 from clinic.model.limits import MAX_DEPTH, MAX_ENTRIES, MAX_FILE_BYTES, MAX_ITEMS
 
 # A JSON string (escapes included) or one structural character; strings are skipped.
@@ -44,8 +45,8 @@ def read_case_file(path: Path) -> Case:
     try:
         with path.open("rb") as fh:
             raw = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise InvalidInput(f"cannot read the case file ({exc.strerror})") from None
+    except OSError:
+        raise InvalidInput("case_file_unreadable") from None
     return parse_case_bytes(raw)
 
 
@@ -54,33 +55,29 @@ def parse_case_bytes(raw: bytes) -> Case:
     from clinic.model.upgrade import upgrade_case_data
 
     if len(raw) > MAX_FILE_BYTES:
-        raise InvalidInput(
-            f"the case file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB;"
-            " no real case is this large"
-        )
+        raise InvalidInput("case_file_too_large", max_mib=MAX_FILE_BYTES // (1024 * 1024))
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InvalidInput(
-            f"the case file is not UTF-8 text (bad byte at offset {exc.start})"
-        ) from None
+    except UnicodeDecodeError:
+        raise InvalidInput("case_file_not_utf8") from None
     if text.startswith("\ufeff"):
-        raise InvalidInput("the case file starts with a byte-order mark; save it as plain UTF-8")
+        raise InvalidInput("case_file_bom")
     _scan_structure(text)
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise InvalidInput(f"the case file is not valid JSON (line {exc.lineno})") from None
+        raise InvalidInput("case_file_not_json", line=exc.lineno) from None
     except RecursionError:  # the scan bounds nesting; this is a last guard
-        raise InvalidInput("the case file is nested too deeply") from None
+        raise InvalidInput("case_file_too_deep", max=MAX_DEPTH) from None
     if not isinstance(data, dict):
-        raise InvalidInput("the case file must hold one JSON object (a case)")
+        raise InvalidInput("case_file_not_object")
+    older = data.get("format") != CASE_FORMAT
     data = upgrade_case_data(data)
     try:
         case = Case.model_validate_json(json.dumps(data), strict=True)
     except ValidationError as exc:
-        raise InvalidInput(describe_errors(exc)) from None
-    _check_exact(data, case.model_dump(mode="json"), [])
+        raise describe_errors(exc) from None
+    _check_exact(data, case.model_dump(mode="json"), [], allow_missing=older)
     return case
 
 
@@ -88,15 +85,13 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise InvalidInput(
-                "the case file has the same key twice in one object; each key may appear once"
-            )
+            raise InvalidInput("case_file_duplicate_key")
         out[key] = value
     return out
 
 
 def _no_constant(_: str) -> Any:
-    raise InvalidInput("the case file holds NaN or Infinity, which JSON does not allow")
+    raise InvalidInput("case_file_not_number")
 
 
 def _scan_structure(text: str) -> None:
@@ -109,9 +104,7 @@ def _scan_structure(text: str) -> None:
             continue
         if char in "[{":
             if len(stack) >= MAX_DEPTH:
-                raise InvalidInput(
-                    f"the case file is nested more than {MAX_DEPTH} levels deep; no real case is"
-                )
+                raise InvalidInput("case_file_too_deep", max=MAX_DEPTH)
             stack.append(1)
             total += 1
         elif char in "]}":
@@ -122,14 +115,9 @@ def _scan_structure(text: str) -> None:
             stack[-1] += 1
             total += 1
             if stack[-1] > MAX_ITEMS:
-                raise InvalidInput(
-                    f"the case file has a list or object of more than {MAX_ITEMS:,} items;"
-                    " no real case has"
-                )
+                raise InvalidInput("case_file_too_many_items", max=MAX_ITEMS)
         if total > MAX_ENTRIES:
-            raise InvalidInput(
-                f"the case file has more than {MAX_ENTRIES:,} items in all; no real case has"
-            )
+            raise InvalidInput("case_file_too_many_entries", max=MAX_ENTRIES)
 
 
 # -- error messages that say where, never what -----------------------------------------
@@ -182,65 +170,148 @@ def _where(loc: tuple[int | str, ...]) -> tuple[str, bool]:
             out += f"[{part}]"
             continue
         if part not in _NAMES:
-            return out or "(top level)", True
+            return out or "$", True
         out += f".{part}" if out else part
         if part in _KEYED:
             return out, True
-    return out or "(top level)", False
+    return out or "$", False
 
 
-def describe_errors(exc: ValidationError) -> str:
-    """One line: the first problem's place and reason, and how many problems in all."""
+def describe_errors(exc: ValidationError) -> InvalidInput:
+    """The first problem's place and kind (a code, never the value), and how many in all."""
     errors = exc.errors(include_input=False, include_url=False, include_context=False)
-    unknown = [e for e in errors if e["type"] == "extra_forbidden"]
+    unknown = sum(1 for e in errors if e["type"] == "extra_forbidden")
     first = errors[0]
     where, cut = _where(tuple(first["loc"]))
     if first["type"] == "extra_forbidden":
-        reason = "an unknown field"
-    elif cut:
-        reason = f"a key or value is not allowed ({_reason(first)})"
-    else:
-        reason = _reason(first)
-    counts = []
-    if len(errors) > 1:
-        counts.append(f"{len(errors)} problems in all")
-    if len(unknown) > 1 or (unknown and first["type"] != "extra_forbidden"):
-        counts.append(f"{len(unknown)} unknown fields")
-    more = f" ({'; '.join(counts)})" if counts else ""
-    return f"invalid case file: {where}: {reason}{more}"
+        return InvalidInput(
+            "case_file_unknown_field", field=where, unknown=unknown, count=len(errors)
+        )
+    problem = "key" if cut else problem_kind(first["type"], str(first["msg"]))
+    return InvalidInput("case_file_field", field=where, problem=problem, count=len(errors))
 
 
-def _reason(error: Any) -> str:
-    msg = str(error["msg"])
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, ") :]
-    if error["type"] == "missing":
-        return "this field is missing"
-    return msg
+_TYPE_PROBLEMS = {
+    "missing": "missing",
+    "literal_error": "choice",
+    "enum": "choice",
+    "too_long": "too_many",
+    "string_too_long": "text_long",
+    "string_too_short": "empty",
+    "greater_than_equal": "range",
+    "less_than_equal": "range",
+    "greater_than": "range",
+    "less_than": "range",
+}
+_VALUE_PROBLEMS = (
+    ("control characters", "text_lines"),
+    ("characters", "text_long"),
+    ("must not be empty", "empty"),
+    ("UUID4", "id"),
+    ("unique", "unique"),
+    ("closed", "dates"),
+)
 
 
-def _check_exact(given: Any, written: Any, path: list[int | str]) -> None:
-    """Refuse a file whose values would not come back the same from an export."""
-    if isinstance(written, dict):
-        assert isinstance(given, dict)  # validated as an object
+def problem_kind(error_type: str, msg: str) -> str:
+    """A pydantic error as one of the case-file problem kinds of the error catalogue."""
+    if error_type in _TYPE_PROBLEMS:
+        return _TYPE_PROBLEMS[error_type]
+    if error_type.startswith(("date", "datetime")):
+        return "date"
+    if error_type == "value_error":
+        for needle, kind in _VALUE_PROBLEMS:
+            if needle in msg:
+                return kind
+        return "other"
+    if error_type.endswith(("_type", "_parsing")) or error_type == "int_from_float":
+        return "type"
+    return "other"
+
+
+def _check_exact(
+    given: Any, written: Any, path: list[int | str], *, allow_missing: bool = False
+) -> None:
+    """Refuse a file whose values would not come back the same from an export.
+
+    `allow_missing`: the file was of an older format, so fields added since then are
+    absent and take their defaults (each value that is there must still be exact).
+    """
+    if isinstance(written, dict) and isinstance(given, dict):
         for key in written:
             if key not in given:
+                if allow_missing:
+                    continue
                 where, _ = _where((*path, key))
-                raise InvalidInput(
-                    f"invalid case file: {where}: this field is missing"
-                    " (a case file holds every field, as `clinic case export` writes it)"
-                )
-            _check_exact(given[key], written[key], [*path, key])
+                raise InvalidInput("case_file_field", field=where, problem="missing", count=1)
+            _check_exact(given[key], written[key], [*path, key], allow_missing=allow_missing)
         return
-    if isinstance(written, list):
-        assert isinstance(given, list)
+    if isinstance(written, list) and isinstance(given, list) and len(given) == len(written):
         for n, (a, b) in enumerate(zip(given, written, strict=True)):
-            _check_exact(a, b, [*path, n])
+            _check_exact(a, b, [*path, n], allow_missing=allow_missing)
         return
     same_type = isinstance(given, bool) == isinstance(written, bool)
     if not same_type or given != written:
         where, _ = _where(tuple(path))
-        raise InvalidInput(
-            f"invalid case file: {where}: not written the way the app writes it"
-            " (for dates: YYYY-MM-DD)"
-        )
+        raise InvalidInput("case_file_field", field=where, problem="exact", count=1)
+
+
+# -- the published JSON Schema (`clinic case schema`, docs/case-schema.json) -------------
+
+DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def case_json_schema() -> dict[str, Any]:
+    """The case file's JSON Schema: every rule the model checks on a field, in schema terms.
+
+    On top of what pydantic writes: every field is required (a case file holds every field),
+    keys of mappings obey the short-text rule (`propertyNames`), dates carry their exact
+    form, and the top level says the rules JSON Schema cannot (unique ids, file caps).
+    """
+    schema = Case.model_json_schema()
+    _tighten(schema)
+    schema["allOf"] = [
+        {
+            "if": {"properties": {"status": {"const": "closed"}}},
+            "then": {"properties": {"closed": {"type": "string"}}},
+        },
+        {
+            "if": {"properties": {"status": {"const": "open"}}},
+            "then": {"properties": {"closed": {"type": "null"}}},
+        },
+    ]
+    schema["description"] = (
+        "A Tech Safety Clinic case file, as `clinic case export` writes it and"
+        " `clinic case import` reads it (UTF-8, no byte-order mark). Every field is present."
+        " Rules JSON Schema cannot state: every `id` in a case is unique (records, concerns,"
+        " checklist results and phone-check hits together); a closed date is not before the"
+        " opened date; no key appears twice in one object. Limits no real case reaches:"
+        f" the file is at most {MAX_FILE_BYTES // (1024 * 1024)} MiB, lists and objects are"
+        f" nested at most {MAX_DEPTH} deep, any one list or object has at most"
+        f" {MAX_ITEMS:,} items, and the whole file at most {MAX_ENTRIES:,} items."
+        " Numbers are JSON numbers and true/false are JSON booleans: no quoted numbers."
+    )
+    return {"$schema": SCHEMA_DIALECT, **schema}
+
+
+def _tighten(node: Any) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _tighten(item)
+        return
+    if not isinstance(node, dict):
+        return
+    patterns = node.pop("patternProperties", None)
+    if patterns:
+        ((pattern, value),) = patterns.items()
+        names = dict(node.get("propertyNames", {}))
+        names.update({"type": "string", "pattern": pattern})
+        node["propertyNames"] = names
+        node["additionalProperties"] = value
+    if node.get("format") == "date":
+        node.update({"minLength": 10, "maxLength": 10, "pattern": DATE_PATTERN})
+    if node.get("type") == "object" and "properties" in node:
+        node["required"] = list(node["properties"])
+    for value in node.values():
+        _tighten(value)

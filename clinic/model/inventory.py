@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from clinic.model.base import Entity, Id
+from clinic.model.limits import Items
 from clinic.model.text import LongText, ShortText
 from clinic.model.vocab import DeviceKind, PersonRole, Platform, Service
 
@@ -32,8 +33,8 @@ class Device(Entity):
     main_user_id: Id | None = None
     paid_by_id: Id | None = None
     set_up_by_id: Id | None = None
-    passcode_known_by: list[Id] = Field(default_factory=list)
-    physical_access: list[Id] = Field(default_factory=list)
+    passcode_known_by: Items[Id] = Field(default_factory=list)
+    physical_access: Items[Id] = Field(default_factory=list)
     goes_to_visitation: bool = False
     brought_today: bool = False
     notes: LongText = ""
@@ -45,14 +46,14 @@ class Account(Entity):
     service: Service
     label: ShortText
     owner_id: Id | None = None
-    password_known_by: list[Id] = Field(default_factory=list)
+    password_known_by: Items[Id] = Field(default_factory=list)
     recovery_email_controlled_by: Id | None = None
     recovery_phone_controlled_by: Id | None = None
     two_factor: TriState = "unknown"
-    signed_in_on: list[Id] = Field(default_factory=list)
+    signed_in_on: Items[Id] = Field(default_factory=list)
     family_plan: bool = False
     plan_organizer_id: Id | None = None
     paid_by_id: Id | None = None
-    shared_with: list[Id] = Field(default_factory=list)
+    shared_with: Items[Id] = Field(default_factory=list)
     brought_today: bool = False
     notes: LongText = ""

@@ -7,6 +7,10 @@ filling the vault or the memory: import refuses a file past them before parsing 
 
 from __future__ import annotations
 
+from typing import Annotated, TypeVar
+
+from pydantic import Field
+
 # The whole case file, in bytes (every text field at its limit still fits).
 MAX_FILE_BYTES = 32 * 1024 * 1024
 # Items in any one list (devices, evidence lines, packages...) and keys in any one mapping
@@ -16,3 +20,12 @@ MAX_ITEMS = 5_000
 MAX_ENTRIES = 200_000
 # Nesting of lists and objects (a case needs 7).
 MAX_DEPTH = 16
+
+T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
+
+# A list of at most MAX_ITEMS items: `devices: Items[Device] = Field(default_factory=list)`.
+Items = Annotated[list[T], Field(max_length=MAX_ITEMS)]
+# A mapping of at most MAX_ITEMS keys (keys are ShortText: see the models).
+Keyed = Annotated[dict[K, V], Field(max_length=MAX_ITEMS)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, ConfigDict
+from pydantic import AfterValidator, ConfigDict, Field
 
 SHORT_MAX = 200
 LONG_MAX = 100_000
@@ -51,8 +51,32 @@ def _check_long(value: str) -> str:
     return value
 
 
-ShortText = Annotated[str, AfterValidator(_check_short)]
-LongText = Annotated[str, AfterValidator(_check_long)]
+# The same rules in JSON Schema terms (ECMA-262 / Python `re` syntax, as escapes), published
+# in `clinic case schema`; tests/clinic/test_case_schema.py checks that both agree.
+_SHORT_BAD = r"\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_LONG_BAD = r"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff"
+# Leading spaces, one visible character, then any allowed ones (linear: no backtracking).
+# The end is `(?![\s\S])`, not `$`: Python's `$` also matches before a final newline.
+SHORT_PATTERN = f"^[^\\S{_SHORT_BAD}]*[^\\s{_SHORT_BAD}][^{_SHORT_BAD}]*(?![\\s\\S])"
+LONG_PATTERN = f"^[^{_LONG_BAD}]*$"
+SHORT_SCHEMA: dict[str, object] = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": SHORT_MAX,
+    "pattern": SHORT_PATTERN,
+}
+LONG_SCHEMA: dict[str, object] = {"type": "string", "maxLength": LONG_MAX, "pattern": LONG_PATTERN}
+
+ShortText = Annotated[
+    str,
+    AfterValidator(_check_short),
+    Field(json_schema_extra={k: v for k, v in SHORT_SCHEMA.items() if k != "type"}),
+]
+LongText = Annotated[
+    str,
+    AfterValidator(_check_long),
+    Field(json_schema_extra={k: v for k, v in LONG_SCHEMA.items() if k != "type"}),
+]
 
 
 def clean_for_display(value: str) -> str:

@@ -5,7 +5,11 @@ An export made by any earlier release imports: `upgrade_case_data` reads the fil
 the current model validates the result. The vault migration `upgrade_case_documents`
 (clinic/storage/schema.py) runs the same chain over every stored case.
 
-To change the case JSON: bump `CASE_FORMAT` (clinic/model/case.py) and add
+A field ADDED with a default needs no code here: in a file of an older format, the fields
+added since take their model defaults (a file of the current format must hold every
+field). A field renamed, removed, re-typed or given a value other than its default needs a
+step. To change the case JSON: bump `CASE_FORMAT` (clinic/model/case.py) once per release
+(while the new format is unreleased, extend its step rather than bumping again) and add
 `UPGRADES[old] = _from_<old>` here, a function that takes a case dict of format `old` and
 returns it in format `old + 1` (it must not set `format`: the chain does). Example:
 
@@ -41,15 +45,13 @@ def upgrade_case_data(
     chain = UPGRADES if steps is None else steps
     found = data.get("format")
     if type(found) is not int or found < 1:
-        raise InvalidInput("invalid case file: format: must be a whole number from 1")
+        raise InvalidInput("case_file_bad_format")
     if found > target:
-        raise InvalidInput(
-            "this case file was made by a newer version of the app; update the app to import it"
-        )
+        raise InvalidInput("case_file_too_new")
     while found < target:
         step = chain.get(found)
         if step is None:
-            raise InvalidInput(f"case format {found} cannot be upgraded by this version")
+            raise InvalidInput("case_file_bad_format")
         data = step(data)
         found += 1
         data["format"] = found

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from clinic.model.base import Entity, Model
+from clinic.model.limits import Items, Keyed
 from clinic.model.text import LongText, ShortText
 from clinic.model.vocab import ConcernCategory, TopicState, VisitMode
 
@@ -44,19 +45,20 @@ class Concern(Entity):
     """A chief concern in the survivor's own words, plus coded categories."""
 
     text: LongText = Field(min_length=1)
-    categories: list[ConcernCategory] = Field(default_factory=list)
+    categories: Items[ConcernCategory] = Field(default_factory=list)
 
 
 class Visit(Entity):
     date: dt.date
     mode: VisitMode = VisitMode.IN_PERSON
-    team: list[TeamMember] = Field(default_factory=list)
+    team: Items[TeamMember] = Field(default_factory=list)
     consent: ConsentRecord = Field(default_factory=ConsentRecord)
     check_in: SafetyCheckIn = Field(default_factory=SafetyCheckIn)
-    concerns: list[Concern] = Field(default_factory=list)
-    topics: dict[str, TopicState] = Field(default_factory=dict)
-    pre_session: dict[str, bool] = Field(default_factory=dict)
-    end_session: dict[str, bool] = Field(default_factory=dict)
+    concerns: Items[Concern] = Field(default_factory=list)
+    # Keys are protocol ids: short text (one line, no control characters), MAX_ITEMS at most.
+    topics: Keyed[ShortText, TopicState] = Field(default_factory=dict)
+    pre_session: Keyed[ShortText, bool] = Field(default_factory=dict)
+    end_session: Keyed[ShortText, bool] = Field(default_factory=dict)
     notes: LongText = ""
 
 

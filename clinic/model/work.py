@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from clinic.model.base import Entity, Id, Model
+from clinic.model.limits import Items, Keyed
 from clinic.model.text import LongText, ShortText
 from clinic.model.vocab import Decision, ItemStatus, RiskTag
 
@@ -25,7 +26,7 @@ class Phrase(Model):
     """
 
     code: ShortText
-    params: dict[ShortText, LongText] = Field(default_factory=dict)
+    params: Keyed[ShortText, LongText] = Field(default_factory=dict)
 
 
 # A line of evidence or a setting line: text as found or typed, or a coded phrase.
@@ -47,7 +48,7 @@ class ChecklistRun(Entity):
     protocol_id: ShortText
     protocol_version: int = Field(default=1, ge=1)
     target_id: Id | None = None
-    results: list[ItemResult] = Field(default_factory=list)
+    results: Items[ItemResult] = Field(default_factory=list)
 
 
 class Finding(Entity):
@@ -62,7 +63,7 @@ class Finding(Entity):
     visit_id: Id | None = None
     source: FindingSource = "manual"
     code: ShortText | None = None
-    params: dict[ShortText, LongText] = Field(default_factory=dict)
+    params: Keyed[ShortText, LongText] = Field(default_factory=dict)
     title: ShortText | None = None
     detail: LongText = ""
     protocol_id: ShortText | None = None
@@ -70,7 +71,7 @@ class Finding(Entity):
     target_id: Id | None = None
     phone_check_id: Id | None = None
     phone_check_hit_id: Id | None = None
-    evidence: list[Line] = Field(default_factory=list)
+    evidence: Items[Line] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _named(self) -> Finding:
@@ -85,7 +86,7 @@ class PlanItem(Entity):
     finding_id: Id | None = None
     option_id: ShortText | None = None
     title: ShortText
-    risk_tags: list[RiskTag] = Field(default_factory=list)
+    risk_tags: Items[RiskTag] = Field(default_factory=list)
     would_notice: LongText = ""
     access_lost: LongText = ""
     reaction: LongText = ""
@@ -125,7 +126,7 @@ class PhoneCheckHit(Entity):
     subject: ShortText
     family: ShortText | None = None
     code: ShortText | None = None
-    evidence: list[Line] = Field(default_factory=list)
+    evidence: Items[Line] = Field(default_factory=list)
 
 
 class PhoneCheck(Entity):
@@ -137,6 +138,6 @@ class PhoneCheck(Entity):
     ran_on: dt.date
     indicators_version: LongText = ""
     keep_app_list: bool = False
-    packages: list[ShortText] = Field(default_factory=list)
-    settings_lines: list[Line] = Field(default_factory=list)
-    hits: list[PhoneCheckHit] = Field(default_factory=list)
+    packages: Items[ShortText] = Field(default_factory=list)
+    settings_lines: Items[Line] = Field(default_factory=list)
+    hits: Items[PhoneCheckHit] = Field(default_factory=list)

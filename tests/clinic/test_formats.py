@@ -10,6 +10,8 @@ import json
 import os
 import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ from clinic.model.upgrade import UPGRADES, upgrade_case_data
 from clinic.storage import CaseRepository, KeySettings, Vault, schema
 from clinic.storage.backup import restore_backup
 from clinic.storage.vault import DEFAULT_KEY, _connect
-from tests.cli_helpers import ROOT, run_cli
+from tests.cli_helpers import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "release-0.1.0"
 VAULT_PW = "fixture passphrase 0.1.0"
@@ -36,6 +38,20 @@ def _copy(tmp_path: Path, name: str) -> Path:
     shutil.copyfile(FIXTURES / name, out)
     os.chmod(out, 0o600)
     return out
+
+
+def run_cli(*args: str, stdin: str) -> subprocess.CompletedProcess[bytes]:
+    """The installed entry point itself, with SQLCipher's default key (as release 0.1.0)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run(
+        [sys.executable, "-m", "ui.main", *args],
+        input=stdin.encode(),
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
 
 
 def _version_of(path: Path, passphrase: str, key: KeySettings = DEFAULT_KEY) -> int:
