@@ -68,8 +68,7 @@ def _settings_language(path: Path | None) -> str | None:
     if path is None:
         import platformdirs
 
-        from clinic.paths import APP_NAME
-        from clinic.settings import SETTINGS_FILENAME
+        from clinic.paths import APP_NAME, SETTINGS_FILENAME
 
         path = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / SETTINGS_FILENAME
     try:

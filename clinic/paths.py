@@ -12,6 +12,8 @@ from pathlib import Path
 
 APP_NAME = "TechSafetyClinic"
 VAULT_FILENAME = "clinic.vault"
+SETTINGS_FILENAME = "settings.json"
+"""The app settings file in the config folder (clinic/settings.py reads and writes it)."""
 
 
 def bundled(package: str, *parts: str) -> Path:

@@ -12,8 +12,9 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from clinic.model.text import STRICT_CONFIG
+from clinic.paths import SETTINGS_FILENAME
 
-SETTINGS_FILENAME = "settings.json"
+__all__ = ["SETTINGS_FILENAME", "AppSettings", "load_settings", "save_settings", "settings_path"]
 
 
 class AppSettings(BaseModel):

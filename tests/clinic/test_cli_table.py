@@ -19,20 +19,13 @@ def test_every_module_of_the_cli_package_is_in_the_table() -> None:
     assert all(callable(getattr(m, "register", None)) for m in COMMAND_MODULES)
 
 
-def test_the_parser_has_every_documented_top_level_command() -> None:
+def test_every_command_is_registered_once_and_documented() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
-    assert set(sub.choices) == {  # type: ignore[attr-defined]
-        "vault",
-        "case",
-        "demo",
-        "protocols",
-        "report",
-        "referrals",
-        "routes",
-        "indicators",
-        "phone-check",
-    }
+    names = set(sub.choices)  # type: ignore[attr-defined]
+    # the long-standing commands are all still there
+    assert {"vault", "case", "demo", "protocols", "report", "referrals", "routes"} <= names
+    assert {"indicators", "phone-check"} <= names
     docs = (Path(clinic.cli.__file__).parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
-    for name in sub.choices:  # type: ignore[attr-defined]
+    for name in names:
         assert f"clinic {name}" in docs, name
