@@ -395,9 +395,14 @@ def finding_detail(finding: Finding, lang: str | None = None) -> str:
     """A finding's detail line: "{group}: {subject}" for a phone-check hit, else as typed."""
     group = finding.params.get("group")
     if finding.code and group in PHONE_CHECK_GROUP:
+        subject = finding.params.get("subject", "")
+        if subject in (
+            PHONE_CHECK_TITLE["phone_settings"],
+            say(PHONE_CHECK_TITLE["phone_settings"], "es"),
+        ):
+            subject = say(PHONE_CHECK_TITLE["phone_settings"], lang)  # a sentence, not a name
         return say(PHONE_CHECK_DETAIL, lang).format(
-            group=say(PHONE_CHECK_GROUP[group], lang),
-            subject=finding.params.get("subject", ""),
+            group=say(PHONE_CHECK_GROUP[group], lang), subject=subject
         )
     return finding.detail
 

@@ -61,8 +61,44 @@ def upgrade_case_data(
 def _from_1(case: dict[str, Any]) -> dict[str, Any]:
     """Format 2: cases say whether they are fictional (demo) and where they were opened."""
     case.setdefault("fictional", False)
+    _coded_findings(case)
     case.setdefault("origin", "opened_here")
     return case
+
+
+# Format 1 kept a phone-check finding's title and detail as sentences in the interface's
+# language of the day; from format 2 a finding keeps a code and parameters, rendered in each
+# document's language (clinic.vocabulary). The hit's group tells which message it was.
+_GROUP_REASON = {
+    "known_stalkerware": "known",
+    "review_together": "power",
+    "context": "offstore",
+    "possible_match": "possible",
+}
+_PHONE_SETTINGS = ("Phone settings", "Ajustes del teléfono")
+
+
+def _coded_findings(case: dict[str, Any]) -> None:
+    hits = {
+        hit.get("id"): hit
+        for check in case.get("phone_checks", [])
+        for hit in check.get("hits", [])
+        if isinstance(hit, dict)
+    }
+    for finding in case.get("findings", []):
+        hit = hits.get(finding.get("phone_check_hit_id"))
+        if finding.get("source") != "phone_check" or finding.get("code") or hit is None:
+            continue
+        reason = _GROUP_REASON.get(str(hit.get("group")))
+        if reason is None:
+            continue
+        if reason == "offstore" and hit.get("subject") in _PHONE_SETTINGS:
+            reason = "device"
+        params = {"group": str(hit["group"]), "subject": str(hit.get("subject", ""))}
+        if hit.get("family"):
+            params["family"] = str(hit["family"])
+        finding.update(code=f"phone_check.{reason}", params=params, title=None, detail="")
+        hit.setdefault("code", reason)
 
 
 UPGRADES[1] = _from_1

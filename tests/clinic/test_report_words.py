@@ -191,3 +191,22 @@ def test_the_phone_check_hit_texts_render_in_the_document_language(demo_case: Ca
         vocabulary.say(vocabulary.PHONE_CHECK_GROUP["known_stalkerware"], "es")
     )
     assert fold_label("mSpy") == "mspy"
+
+
+def test_release_0_1_0_phone_check_findings_become_codes_and_print_in_spanish(
+    protocol_set: ProtocolSet, directory: ReferralDirectory
+) -> None:
+    from clinic.model.case_file import parse_case_bytes
+    from tests.clinic.test_formats import FIXTURES
+
+    case = parse_case_bytes((FIXTURES / "maple-export.json").read_bytes())
+    known = next(f for f in case.findings if f.source == "phone_check")
+    assert known.code == "phone_check.known"
+    assert known.title is None
+    assert known.params["family"] == "ExampleWatcher"
+    assert vocabulary.finding_title(known, "en") == "Known stalkerware found: ExampleWatcher"
+    spanish = vocabulary.finding_title(known, "es")
+    assert spanish != vocabulary.finding_title(known, "en")
+    flat = squash(pdf_text(render_pdf(case, opts("survivor", "es"), protocol_set, directory).data))
+    assert squash(spanish) in flat
+    assert squash("Known stalkerware found") not in flat
