@@ -21,6 +21,7 @@ from clinic.report.discreet import DiscreetRefused, check_text
 from clinic.report.view import Block, Context, ReportView, Run, Section
 
 GENERIC_OPTION = N_("A step for your devices that we talked about.")
+GENERIC_FOR = N_("{target}: a step we talked about.")
 LOOKED_DEVICE = N_("We went through its settings together.")
 LOOKED_ACCOUNT = N_("We went through its settings and sign-ins together.")
 LOOKED_CASE = N_("We went through some settings together.")
@@ -112,7 +113,9 @@ def option_wording(ctx: Context, plan: PlanItem) -> str:
     for text in candidates:
         if text and _passes(ctx, text):
             return text
-    return ctx._(GENERIC_OPTION)
+    finding = next((f for f in ctx.case.findings if f.id == plan.finding_id), None)
+    target = ctx.target_name(finding.target_id) if finding else None
+    return ctx._(GENERIC_FOR).format(target=target) if target else ctx._(GENERIC_OPTION)
 
 
 def _passes(ctx: Context, text: str) -> bool:
