@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clinic.errors import ClinicError
 from clinic.i18n import N_, current_language, translation
@@ -556,6 +556,7 @@ CATALOGUE: dict[str, Entry] = {
     "not_a_backup": Entry(N_("This encrypted file is not a Tech Safety Clinic backup.")),
     # -- the command line (clinic/cli) ----------------------------------------------------
     "input_unreadable": Entry(N_("The input file could not be read.")),
+    "input_unreadable": Entry(N_("The input file could not be read.")),
     "kdf_iter_not_positive": Entry(N_("--kdf-iter must be positive.")),
     "cases_negative": Entry(N_("--cases must be zero or more.")),
     "protocols_dir_not_folder": Entry(N_("--protocols-dir must name a folder.")),
@@ -566,7 +567,64 @@ CATALOGUE: dict[str, Entry] = {
     "refuse_terminal": Entry(
         N_("Refusing to write plain text to a terminal; use --out FILE or a pipe.")
     ),
+    # -- statistics (clinic/services/statistics.py) ---------------------------------------
+    "stats_month": Entry(N_("A month is written YYYY-MM, for example 2026-11.")),
+    "stats_month_order": Entry(N_("The first month comes after the last one.")),
+    "stats_min_count": Entry(N_("--min-count must be at least 3.")),
+    "stats_clinic_label": Entry(
+        N_(
+            "The clinic label is 1 to 40 letters, digits, spaces, dots, dashes or"
+            " underscores, starting with a letter or digit."
+        )
+    ),
+    "stats_practice_vault": Entry(N_("A practice vault has no statistics.")),
+    # -- case bundles (clinic/storage/bundle.py, clinic/services/bundles.py) ---------------
+    "wrong_bundle_passphrase": Entry(N_("Wrong bundle passphrase, or the file is not a bundle.")),
+    "not_a_bundle": Entry(N_("This encrypted file is not a Tech Safety Clinic case bundle.")),
+    "bundle_too_new": Entry(
+        N_("This bundle was made by a newer version of the app. Update the app to open it.")
+    ),
+    "practice_case_in_real_vault": Entry(
+        N_("This bundle holds a practice case; it goes into a practice vault only.")
+    ),
+    "real_case_in_practice_vault": Entry(
+        N_("This bundle holds a real case; a practice vault does not take it.")
+    ),
+    # -- androidqf folders and the dual-use list (clinic/phonecheck) ------------------------
+    "androidqf_unreadable": Entry(
+        N_(
+            "This folder is not an androidqf acquisition this app can read (packages.json"
+            " is missing, too large or not valid)."
+        )
+    ),
+    "dualuse_not_toml": Entry(N_("The dual-use list is not valid TOML.")),
+    "dualuse_invalid": Entry(N_("The dual-use list is not valid (field {field})."), ("field",)),
+    "dualuse_duplicate": Entry(N_("The dual-use list names one id twice.")),
 }
+
+# A case bundle (`what="bundle"`) has its own whole sentences for the file checks.
+_BUNDLE_VARIANTS = {
+    "file_missing": N_("The bundle file does not exist."),
+    "file_unreadable": N_("The bundle file cannot be read."),
+    "file_empty": N_("The bundle file is empty."),
+    "file_plain_sqlite": N_("This is a plain, unencrypted SQLite file, not a bundle."),
+    "file_truncated": N_(
+        "The bundle file is truncated or damaged (its size is not whole pages)."
+    ),
+    "path_exists": N_("A file already exists at the bundle path; choose a new name."),
+    "folder_missing": N_("The folder for the bundle does not exist."),
+    "integrity_failed": N_(
+        "The bundle failed its integrity check ({count} damaged or altered pages; page"
+        " {pages}). Nothing was imported."
+    ),
+    "altered": N_("The bundle is damaged or was altered. Nothing was imported."),
+    "structure_failed": N_("The bundle failed its structure check. Nothing was imported."),
+}
+for _code, _message in _BUNDLE_VARIANTS.items():
+    _entry = CATALOGUE[_code]
+    assert _entry.variants is not None
+    _name, _table = _entry.variants
+    CATALOGUE[_code] = replace(_entry, variants=(_name, {**_table, "bundle": _message}))
 
 
 def entry_for(exc: BaseException) -> tuple[Entry, Mapping[str, object]]:

@@ -70,15 +70,15 @@ def parse(data: bytes) -> DualUseList:
         raw = tomllib.loads(data.decode("utf-8"))
         parsed = DualUseList.model_validate(raw)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-        raise InvalidInput("the dual-use list is not valid TOML") from None
+        raise InvalidInput("dualuse_not_toml") from None
     except ValidationError as exc:
         where = ".".join(str(p) for p in exc.errors()[0]["loc"])
-        raise InvalidInput(f"the dual-use list is not valid (field {where})") from None
+        raise InvalidInput("dualuse_invalid", field=where) from None
     seen: set[str] = set()
     for app in parsed.apps:
         for ident in (*app.android, *app.ios):
             if ident in seen:
-                raise InvalidInput("the dual-use list names one id twice")
+                raise InvalidInput("dualuse_duplicate")
             seen.add(ident)
     return parsed
 
