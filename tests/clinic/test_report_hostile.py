@@ -99,7 +99,9 @@ def test_hostile_text_everywhere(demo_case: Case, protocol_set: ProtocolSet, kin
     assert b"/URI" not in result.data
     text = pdf_text(result.data)
     for piece in HOSTILE:
-        assert squash(piece) in text, piece
+        # A bidi override is dropped in print: the words stay in the order they were typed.
+        assert squash(piece.replace("\u202e", "")) in text, piece
+    assert "\u202e" not in text
     assert squash(LONG_EXTRA) in text
     # No bundled font draws CJK; emoji would extract as garbage: both get a visible placeholder.
     assert squash(f"CJK {PLACEHOLDER * 2} emoji {PLACEHOLDER}") in text
