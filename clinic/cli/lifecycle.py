@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from clinic.cli.support import (
     key_settings,
     open_vault,
     passphrases,
+    same_passphrase,
 )
 
 
@@ -65,7 +67,14 @@ def _backup(args: argparse.Namespace) -> int:
     lifecycle.clean_initials(args.initials)
     pw = passphrases(args)
     with open_vault(args, pw) as vault:
-        lifecycle.backup(vault, Path(args.out), pw.new("Backup passphrase: "), args.initials)
+        backup_passphrase = pw.new("Backup passphrase: ")
+        if same_passphrase(pw.first, backup_passphrase):
+            print(
+                "warning: the backup passphrase is the vault's own; anyone who learns one"
+                " opens both. A different one is safer.",
+                file=sys.stderr,
+            )
+        lifecycle.backup(vault, Path(args.out), backup_passphrase, args.initials)
     print("ok: backup written and checked; keep its passphrase apart from the laptop")
     return 0
 
@@ -74,7 +83,10 @@ def _restore(args: argparse.Namespace) -> int:
     from clinic.services import lifecycle
 
     lifecycle.clean_initials(args.initials)
+    from clinic.services.unlock_delay import UnlockDelay
+
     pw = passphrases(args)
+    UnlockDelay(Path(args.backup)).check()  # before asking; lifecycle.restore counts
     backup_passphrase = pw.existing("Backup passphrase: ")
     new_passphrase = pw.new("Passphrase for the new vault: ")
     lifecycle.restore(

@@ -24,6 +24,18 @@ class Passphrases:
 
     def __init__(self, use_stdin: bool) -> None:
         self.use_stdin = use_stdin
+        self.first: str | None = None  # the first passphrase read (the vault's own)
+
+    @staticmethod
+    def _ask(prompt: str) -> str:
+        """getpass on a terminal; without one, exit 2 with one line (no Python warning)."""
+        import warnings
+
+        if not sys.stdin.isatty():
+            raise UsageError("passphrase_no_terminal")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # getpass.GetPassWarning would print a warning
+            return getpass.getpass(prompt)
 
     def _read_line(self) -> str:
         try:
@@ -40,15 +52,16 @@ class Passphrases:
         return line
 
     def existing(self, prompt: str = "Vault passphrase: ") -> str:
-        if self.use_stdin:
-            return self._read_line()
-        return getpass.getpass(prompt)
+        value = self._read_line() if self.use_stdin else self._ask(prompt)
+        if self.first is None:
+            self.first = value
+        return value
 
     def new(self, prompt: str = "New passphrase: ") -> str:
         if self.use_stdin:
             return self._read_line()
-        first = getpass.getpass(prompt)
-        second = getpass.getpass("Repeat it: ")
+        first = self._ask(prompt)
+        second = self._ask("Repeat it: ")
         if first != second:
             raise PassphraseRejected("passphrases_differ")
         return first
@@ -93,13 +106,44 @@ def passphrases(args: argparse.Namespace) -> Passphrases:
 
 
 def open_vault(args: argparse.Namespace, pw: Passphrases | None = None) -> Vault:
-    """Open as the one writer: refused while the app holds the vault or an unlock delay runs."""
+    """The one open path of every command that reads or writes a vault.
+
+    Refused while an unlock delay runs (before the passphrase is asked for) or while the app
+    holds the vault; a wrong passphrase is counted; both integrity checks run before the
+    first read, so a damaged vault is refused with exit 7 and nothing is read or written.
+    """
     from clinic.services.lifecycle import open_for_writing
     from clinic.services.unlock_delay import UnlockDelay
 
     source = pw or passphrases(args)
     UnlockDelay(Path(args.vault)).check()  # before asking for the passphrase
-    return open_for_writing(Path(args.vault), source.existing(), key_settings(args), verify=False)
+    return open_for_writing(Path(args.vault), source.existing(), key_settings(), verify=True)
+
+
+def create_vault(args: argparse.Namespace, pw: Passphrases | None = None) -> Vault:
+    """Make a new vault as its one writer (the lock is released when it closes)."""
+    from clinic.storage import Vault
+    from clinic.storage.writer_lock import VaultLock
+
+    path = Path(args.vault)
+    passphrase = (pw or passphrases(args)).new()
+    if not path.parent.exists():  # as Vault.create: a new folder is private
+        path.parent.mkdir(parents=True, mode=0o700)
+    lock = VaultLock.acquire(path)
+    try:
+        vault = Vault.create(path, passphrase, key_settings())
+    except BaseException:
+        lock.release()
+        raise
+    vault.call_on_close(lock.release)
+    return vault
+
+
+def same_passphrase(a: str | None, b: str) -> bool:
+    """Whether two passphrases open the same vault (compared as the vault compares them)."""
+    from clinic.storage.vault import normalise_passphrase
+
+    return a is not None and normalise_passphrase(a) == normalise_passphrase(b)
 
 
 def write_plaintext_output(data: bytes, out: str | None, what: str) -> None:

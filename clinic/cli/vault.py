@@ -6,7 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from clinic.cli.support import add_passphrase_args, key_settings, open_vault, passphrases
+from clinic.cli.support import (
+    add_passphrase_args,
+    create_vault,
+    key_settings,
+    open_vault,
+    passphrases,
+)
 
 
 def register(sub: Any) -> None:
@@ -30,17 +36,19 @@ def register(sub: Any) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from clinic.storage import Vault
-
-    vault = Vault.create(Path(args.vault), passphrases(args).new(), key_settings(args))
-    vault.close()
+    create_vault(args).close()
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
+    from clinic.services.unlock_delay import UnlockDelay, attempt
     from clinic.storage import check_integrity
 
-    check_integrity(Path(args.vault), passphrases(args).existing(), key_settings(args))
+    # Read-only, except for the failed-unlock count: the one file `vault check` may write.
+    path = Path(args.vault)
+    UnlockDelay(path).check()  # before asking for the passphrase
+    passphrase = passphrases(args).existing()
+    attempt(path, lambda: check_integrity(path, passphrase, key_settings()))
     print("ok: both integrity checks passed")
     return 0
 

@@ -142,11 +142,20 @@ def restore(
 ) -> None:
     """Restore into the new vault `target` (never over a file), then audit 'restored' in it.
 
-    The vault in use (if any) is not touched: the GUI opens `target` afterwards.
+    The vault in use (if any) is not touched: the GUI opens `target` afterwards. The backup
+    passphrase obeys and counts the failed-unlock delay of the backup file (UnlockDelayed).
     """
+    from clinic.services.unlock_delay import attempt
+
     clean_initials(initials)
+    backup_file = Path(backup_file)
     with VaultLock.acquire(Path(target)):
-        restore_backup(Path(backup_file), backup_passphrase, Path(target), new_passphrase, key)
+        attempt(
+            backup_file,
+            lambda: restore_backup(
+                backup_file, backup_passphrase, Path(target), new_passphrase, key
+            ),
+        )
         with Vault.open(target, new_passphrase, key) as vault:
             audit(vault, initials, AuditAction.RESTORED, now)
 

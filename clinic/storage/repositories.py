@@ -6,6 +6,7 @@ needs) and one row per child record in `entities`, so one edit writes one small 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from clinic.errors import NotFound, Refused
@@ -60,6 +61,16 @@ class CaseRepository:
         with self.vault.transaction() as conn:
             conn.execute("DELETE FROM entities WHERE case_id = ?", (case.id,))
             self._write_all(conn, case)
+
+    def put_all(self, cases: Iterable[Case]) -> int:
+        """Add or replace every case in ONE transaction: all of them are stored, or none."""
+        count = 0
+        with self.vault.transaction() as conn:
+            for case in cases:
+                conn.execute("DELETE FROM entities WHERE case_id = ?", (case.id,))
+                self._write_all(conn, case)
+                count += 1
+        return count
 
     def save_header(self, case: Case) -> None:
         """Store the case's own fields (pseudonym, status, context...) only."""

@@ -176,25 +176,39 @@ def test_delay_file_is_small_private_and_holds_no_secret(made_vault: Path) -> No
     assert set(json.loads(path.read_text())) == {"failures", "last_failure"}
 
 
-def test_cli_honours_the_delay_and_vault_check_writes_nothing(made_vault: Path) -> None:
+def test_cli_honours_the_delay_and_vault_check_writes_only_the_count(made_vault: Path) -> None:
     from tests.cli_helpers import run_cli
 
     for _ in range(3):
-        proc = run_cli(
-            "case", "list", str(made_vault), "--passphrase-stdin", stdin="nope nope!\n"
-        )
+        proc = run_cli("case", "list", str(made_vault), "--passphrase-stdin", stdin="nope nope!\n")
         assert proc.returncode == 3
     assert UnlockDelay(made_vault).failures == 3
-    proc = run_cli(
-        "case", "list", str(made_vault), "--passphrase-stdin", stdin=PASSPHRASE + "\n"
-    )
+    proc = run_cli("case", "list", str(made_vault), "--passphrase-stdin", stdin=PASSPHRASE + "\n")
     assert proc.returncode == 6
     assert b"Too many wrong passphrases" in proc.stderr
     listing = sorted(p.name for p in made_vault.parent.iterdir())
-    state = delay_path(made_vault).read_bytes()
-    proc = run_cli(
-        "vault", "check", str(made_vault), "--passphrase-stdin", stdin="nope nope!\n"
-    )
+    vault_bytes = _sha(made_vault)
+    # issue 15 #6: `vault check` obeys the delay too (it used to answer "ok" during one)
+    for stdin in ("nope nope!\n", PASSPHRASE + "\n"):
+        proc = run_cli("vault", "check", str(made_vault), "--passphrase-stdin", stdin=stdin)
+        assert proc.returncode == 6
+        assert b"ok" not in proc.stdout
+    assert UnlockDelay(made_vault).failures == 3
+    _age_delay(made_vault)
+    proc = run_cli("vault", "check", str(made_vault), "--passphrase-stdin", stdin="nope nope!\n")
     assert proc.returncode == 3
+    assert UnlockDelay(made_vault).failures == 4  # ... and counts a wrong guess
     assert sorted(p.name for p in made_vault.parent.iterdir()) == listing
-    assert delay_path(made_vault).read_bytes() == state  # read-only: not even a count
+    _age_delay(made_vault)
+    proc = run_cli("vault", "check", str(made_vault), "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert proc.returncode == 0
+    assert not delay_path(made_vault).exists()  # the one file it may write: the count
+    assert _sha(made_vault) == vault_bytes
+
+
+def _age_delay(vault: Path) -> None:
+    """Move the last failure an hour back, as if the volunteer had waited."""
+    path = delay_path(vault)
+    record = json.loads(path.read_text())
+    record["last_failure"] -= 3600
+    path.write_text(json.dumps(record))
