@@ -16,7 +16,13 @@ from ui import prompts
 from ui.stages.investigate import InvestigatePage
 
 IOC = b"- name: SysUpdate\n  type: stalkerware\n  packages: [net.example.sysupdate]\n"
-LABELS = ["Known stalkerware", "Review together", "Context", "Possible match"]
+LABELS = [
+    "Known stalkerware",
+    "Monitoring or location-sharing app",
+    "Review together",
+    "Context",
+    "Possible match",
+]
 
 
 def _panel(window: object) -> InvestigatePage:
@@ -85,12 +91,18 @@ def test_pasted_list_keeps_app_list_only_with_consent(
 ) -> None:
     window = open_stage(qtbot, make_window, demo_vault, demo_case.id, "investigate")
     panel = _panel(window).phone
+    tablet = next(d for d in demo_case.devices if d.platform == "android")
+    panel.device_box.setCurrentIndex(panel.device_box.findData(tablet.id))
     panel.keep_box.setChecked(True)
     qtbot.keyClicks(panel.paste, "com.example.spytracker")
     with qtbot.waitSignal(window.autosaver.saved, timeout=5000):
         panel.list_button.click()
-    assert panel.results.item(3).child(0).text() == "com.example.spytracker"
-    assert "known stalkerware was not checked" in panel.status.text()
+    assert panel.results.item(4).child(0).text() == "com.example.spytracker"
+    assert "known stalkerware was not checked" in panel.status.text().lower()
+    known = panel.results.item(0)
+    assert known.text() == "Known stalkerware"  # no count: it did not run
+    assert known.child(0).text().startswith("Not checked: no indicator data")
+    assert "Nothing was found" not in known.child(0).text()
     stored = stored_case(demo_vault, fast_key, demo_case.id)
     check = stored.phone_checks[0]
     assert check.method == "package_list"
@@ -121,3 +133,111 @@ def test_broken_indicator_file_changes_nothing(
         panel.import_button.click()
     assert "YAML list" in panel.status.text()
     assert panel.indicators is None
+
+
+def test_mode_follows_the_phone_and_the_picker_starts_on_the_inventory_phone(
+    qtbot: QtBot, make_window: WindowFactory, demo_vault: Path, demo_case: Case
+) -> None:
+    window = open_stage(qtbot, make_window, demo_vault, demo_case.id, "investigate")
+    panel = _panel(window).phone
+    iphone = next(d for d in demo_case.devices if d.platform == "ios")
+    assert panel.device_box.currentData() == iphone.id  # not "A phone not in the inventory"
+    assert panel.platform_box.currentData() == "iphone"
+    assert panel.kind_box.currentData() == "app_names"
+    assert not panel.adb_button.isVisibleTo(panel)
+    assert not panel.adb_button.isEnabled()
+    assert panel.iphone_button.isVisibleTo(panel)
+    assert panel.iphone_button.isEnabled()
+    assert "Trust" in panel.pairing.text()
+    tablet = next(d for d in demo_case.devices if d.platform == "android")
+    panel.device_box.setCurrentIndex(panel.device_box.findData(tablet.id))
+    assert panel.platform_box.currentData() == "android"
+    assert panel.kind_box.currentData() == "package_list"
+    assert panel.adb_button.isVisibleTo(panel)
+    assert panel.adb_button.isEnabled()
+    assert not panel.iphone_button.isVisibleTo(panel)
+    panel.device_box.setCurrentIndex(panel.device_box.findData(None))
+    panel.platform_box.setCurrentIndex(panel.platform_box.findData("iphone"))
+    assert not panel.adb_button.isEnabled()
+
+
+def test_iphone_check_end_to_end_with_the_fake_tool(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    demo_vault: Path,
+    demo_case: Case,
+    fast_key: KeySettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.fake_iphone import install_fake_iphone
+
+    install_fake_iphone(tmp_path, monkeypatch)
+    window = open_stage(qtbot, make_window, demo_vault, demo_case.id, "investigate")
+    panel = _panel(window).phone
+    with qtbot.waitSignal(panel.finished, timeout=30_000):
+        panel.iphone_button.click()
+    heads = [panel.results.item(r).text() for r in range(panel.results.rowCount())]
+    assert [h.rsplit(" (", 1)[0] for h in heads] == LABELS
+    assert panel.results.item(0).child(0).text().startswith("Not checked:")
+    monitoring = panel.results.item(1)
+    assert monitoring.child(0).text().startswith("watchware.yaml is not imported")
+    assert monitoring.child(1).text().startswith("com.life360.safetymap")
+    review = [
+        panel.results.item(2).child(r).text() for r in range(panel.results.item(2).rowCount())
+    ]
+    assert "net.example.sysservice" in review
+    assert "Profile: Device Management" in review
+    assert panel.device_line.text() == "Phone: Test iPhone, iPhone14,7, iOS 18.1"
+    assert "pairing record" in panel.status.text()
+    assert "Reset Location & Privacy" in panel.status.text()
+    with qtbot.waitSignal(window.autosaver.saved, timeout=5000):
+        pass
+    stored = stored_case(demo_vault, fast_key, demo_case.id)
+    assert stored.phone_checks[-1].method == "iphone"
+    assert "00008101-000A1B2C3D4E5F60" not in stored.model_dump_json()
+
+
+def test_iphone_problem_is_one_line_in_the_status(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    demo_vault: Path,
+    demo_case: Case,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.fake_iphone import install_fake_iphone
+
+    scenario = install_fake_iphone(tmp_path, monkeypatch)
+    (scenario / "lockdown_info.stderr").write_text("ERROR UserDeniedPairingError\n")
+    window = open_stage(qtbot, make_window, demo_vault, demo_case.id, "investigate")
+    panel = _panel(window).phone
+    with qtbot.waitSignal(panel.finished, timeout=30_000):
+        panel.iphone_button.click()
+    assert "Don't Trust" in panel.status.text()
+    assert "\n" not in panel.status.text()
+    assert panel.iphone_button.isEnabled()
+
+
+def test_remote_session_offers_the_guided_self_check(
+    qtbot: QtBot, make_window: WindowFactory, demo_vault: Path, demo_case: Case
+) -> None:
+    from clinic.model.vocab import VisitMode
+
+    window = open_stage(qtbot, make_window, demo_vault, demo_case.id, "investigate")
+    panel = _panel(window).phone
+    assert panel._visit is not None
+    assert not panel.self_check.isVisibleTo(panel)  # an in-person visit: USB
+    panel._visit.mode = VisitMode.VIDEO
+    panel.load(panel._case, panel._visit)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: panel.source.text() != "")
+    assert panel.self_check.isVisibleTo(panel)
+    assert "Safety Check" in panel.self_check.text()
+    assert "Emergency Reset" in panel.self_check.text()
+    assert not panel.iphone_button.isVisibleTo(panel)
+    assert not panel.adb_button.isVisibleTo(panel)
+    panel.platform_box.setCurrentIndex(panel.platform_box.findData("android"))
+    assert "Device admin apps" in panel.self_check.text()
+    assert not panel.adb_button.isVisibleTo(panel)
+    assert not panel.adb_button.isEnabled()
+    assert panel.list_button.isEnabled()  # app names read out can still be checked

@@ -1,6 +1,11 @@
-"""The phone check tab: read an Android phone through adb (read-only, in the background),
-or check a pasted/loaded package list or typed iPhone app names; import indicator data;
-show the four groups and the standing notes; store the PhoneCheck and its findings.
+"""The phone check tab: read an Android phone through adb or an iPhone through
+pymobiledevice3 (read-only, in the background), or check a pasted/loaded list; import
+indicator data (ioc.yaml, watchware.yaml); show the five groups and the standing notes;
+store the PhoneCheck and its findings.
+
+The mode follows the chosen phone's platform (an iPhone gets the iPhone button and "iPhone
+app names"). In a phone or video session there is no cable: the tab offers the guided
+self-check instead (Safety Check on an iPhone, the settings walk on Android).
 
 Nothing here changes a phone. The full app list is kept only when the consent box is ticked.
 """
@@ -26,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.error_catalogue import render
-from clinic.i18n import _, current_language
-from clinic.model import Case, PhoneCheck, Visit
-from clinic.model.vocab import DeviceKind, Platform
-from clinic.phonecheck import IndicatorSet, match, standing_notes, to_records
-from clinic.phonecheck.scan import Method, Snapshot, snapshot_from_list
+from clinic.errors import ClinicError
+from clinic.i18n import N_, _, current_language
+from clinic.model import Case, Visit
+from clinic.model.vocab import DeviceKind, Platform, VisitMode
+from clinic.phonecheck import IndicatorSet, standing_notes
+from clinic.phonecheck.scan import Method
+from clinic.phonecheck.texts import iphone_after_lines
 from clinic.storage import Vault
 from ui import prompts
 from ui.session import VaultSession
@@ -39,6 +46,35 @@ from ui.stages.investigate_parts.phone_results import fill
 from ui.widgets import SafeLabel
 
 _PHONE_KINDS = {DeviceKind.PHONE, DeviceKind.TABLET}
+_APPLE = {Platform.IOS, Platform.IPADOS}
+_REMOTE = {VisitMode.PHONE, VisitMode.VIDEO}
+
+PAIRING_GUIDE = N_(
+    "Before you start: the survivor unlocks the iPhone and connects it with a cable. The"
+    ' iPhone asks "Trust This Computer?": the survivor decides, taps Trust and enters the'
+    " passcode. Nothing is changed on the phone; the laptop's pairing record is removed after"
+    " the check."
+)
+SELF_CHECK_IPHONE = N_(
+    "Remote session: no cable. The survivor looks on their own iPhone, you guide.\n"
+    "1. Settings > Privacy & Security > Safety Check > Manage Sharing & Access: read who"
+    " sees the location and which apps and people have access. Do not choose Emergency"
+    " Reset now: it stops all sharing at once and the other person may notice.\n"
+    "2. Settings > General > VPN & Device Management: is any profile listed? Read its name.\n"
+    "3. Settings > your name at the top: scroll to the devices. Is any device unknown?\n"
+    "Look only; change nothing yet. If the survivor wants, type the app names below."
+)
+SELF_CHECK_ANDROID = N_(
+    "Remote session: no cable. The survivor looks on their own phone, you guide.\n"
+    "1. Settings > Security (or Security & privacy) > Device admin apps: is an unknown app"
+    " turned on?\n"
+    "2. Settings > Accessibility > installed or downloaded apps: is an unknown service on?\n"
+    "3. Settings > Notifications > Notification access (or Device & app notifications): is"
+    " an unknown app allowed?\n"
+    "4. Google Maps > profile picture > Location sharing: who sees the location?\n"
+    "5. Play Store > profile picture > Play Protect: is it on?\n"
+    "Look only; change nothing yet. Changes can be noticed; decide together first."
+)
 
 
 class PhoneCheckPanel(QWidget):
@@ -57,10 +93,23 @@ class PhoneCheckPanel(QWidget):
     def _build(self) -> None:
         self.device_box = QComboBox(self)
         self.device_box.setAccessibleName(_("Phone being checked"))
+        self.platform_box = QComboBox(self)
+        self.platform_box.setAccessibleName(_("Kind of phone"))
+        self.platform_box.addItem(_("Android"), "android")
+        self.platform_box.addItem(_("iPhone"), "iphone")
         self.keep_box = QCheckBox(_("&Keep the full app list (the survivor agreed)"), self)
         self.keep_box.setAccessibleName(_("Keep app list"))
         self.adb_button = QPushButton(_("Check the connected &Android phone (adb)"), self)
         self.adb_button.setAccessibleName(_("Check the connected Android phone with adb"))
+        self.iphone_button = QPushButton(_("Check the connected i&Phone (USB)"), self)
+        self.iphone_button.setAccessibleName(_("Check the connected iPhone over USB"))
+        self.pairing = SafeLabel(_(PAIRING_GUIDE), self)
+        self.pairing.setWordWrap(True)
+        self.pairing.setAccessibleName(_("How the iPhone check pairs"))
+        self.self_check = SafeLabel("", self)
+        self.self_check.setWordWrap(True)
+        self.self_check.setObjectName("warningBox")
+        self.self_check.setAccessibleName(_("Guided self-check"))
         self.file_button = QPushButton(_("Load a package &list…"), self)
         self.file_button.setAccessibleName(_("Load a package list from a file"))
         self.paste = QPlainTextEdit(self)
@@ -74,13 +123,18 @@ class PhoneCheckPanel(QWidget):
         self.kind_box.addItem(_("iPhone app names"), "app_names")
         self.list_button = QPushButton(_("Check &this list"), self)
         self.list_button.setAccessibleName(_("Check the pasted list"))
-        self.import_button = QPushButton(_("&Import indicator data (ioc.yaml)…"), self)
+        self.import_button = QPushButton(
+            _("&Import indicator data (ioc.yaml or watchware.yaml)…"), self
+        )
         self.import_button.setAccessibleName(_("Import indicator data from a file"))
         self.source = SafeLabel("", self)
         self.source.setObjectName("muted")
         self.source.setAccessibleName(_("Indicator data and attribution"))
         self.status = SafeLabel("", self)
+        self.status.setWordWrap(True)
         self.status.setAccessibleName(_("Phone check status"))
+        self.device_line = SafeLabel("", self)
+        self.device_line.setAccessibleName(_("Phone that was checked"))
         self.results = QStandardItemModel(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.results)
@@ -95,9 +149,13 @@ class PhoneCheckPanel(QWidget):
         phone_label = QLabel(_("P&hone:"), self)
         phone_label.setBuddy(self.device_box)
         form.addRow(phone_label, self.device_box)
+        kind_label = QLabel(_("&Kind:"), self)
+        kind_label.setBuddy(self.platform_box)
+        form.addRow(kind_label, self.platform_box)
         form.addRow("", self.keep_box)
         buttons = QHBoxLayout()
         buttons.addWidget(self.adb_button)
+        buttons.addWidget(self.iphone_button)
         buttons.addWidget(self.file_button)
         buttons.addStretch(1)
         list_row = QHBoxLayout()
@@ -106,11 +164,14 @@ class PhoneCheckPanel(QWidget):
         list_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.self_check)
         layout.addLayout(buttons)
+        layout.addWidget(self.pairing)
         layout.addWidget(self.paste)
         layout.addLayout(list_row)
         layout.addWidget(self.status)
         layout.addWidget(self.notes)
+        layout.addWidget(self.device_line)
         layout.addWidget(self.tree, 1)
         import_row = QHBoxLayout()
         import_row.addWidget(self.import_button)
@@ -119,34 +180,48 @@ class PhoneCheckPanel(QWidget):
         layout.addWidget(self.source)
 
         self.keep_box.toggled.connect(self._on_keep)
+        self.device_box.currentIndexChanged.connect(self._device_chosen)
+        self.platform_box.currentIndexChanged.connect(self._apply_mode)
         self.adb_button.clicked.connect(self.check_adb)
+        self.iphone_button.clicked.connect(self.check_iphone)
         self.file_button.clicked.connect(self.load_file)
         self.list_button.clicked.connect(self.check_pasted)
         self.import_button.clicked.connect(self.import_indicators)
+        self._busy_now = False
+        self._apply_mode()
 
     # -- content -----------------------------------------------------------------------
     def load(self, case: Case, visit: Visit | None) -> None:
         self._case, self._visit = case, visit
+        self.device_box.blockSignals(True)
+        self.device_box.clear()
+        self.device_box.blockSignals(False)
         self.refresh_devices()
         self.keep_box.blockSignals(True)
         self.keep_box.setChecked(bool(visit and visit.consent.may_keep_app_list))
         self.keep_box.blockSignals(False)
         self.keep_box.setEnabled(visit is not None)
         checks = [c for c in case.phone_checks if visit is None or c.visit_id == visit.id]
-        fill(self.results, checks[-1] if checks else None)
+        self.device_line.setText(fill(self.results, checks[-1] if checks else None))
         self.tree.expandToDepth(0)
         self.status.clear()
         self.session.run_with_vault(phone_jobs.load_indicators, self._got_indicators, self._failed)
 
     def refresh_devices(self) -> None:
-        """The case's phones and tablets (the inventory may have changed), keeping the choice."""
+        """The case's phones and tablets (the inventory may have changed), keeping the choice;
+        the first phone of the inventory when nothing was chosen yet."""
         chosen = self.device_box.currentData()
+        had_choice = self.device_box.count() > 0
+        self.device_box.blockSignals(True)
         self.device_box.clear()
         for device in self._case.devices if self._case else []:
-            if device.kind in _PHONE_KINDS or device.platform == Platform.ANDROID:
+            if device.kind in _PHONE_KINDS or device.platform in (Platform.ANDROID, *_APPLE):
                 self.device_box.addItem(device.label, device.id)
         self.device_box.addItem(_("A phone not in the inventory"), None)
-        self.device_box.setCurrentIndex(max(self.device_box.findData(chosen), 0))
+        found = self.device_box.findData(chosen) if had_choice else -1
+        self.device_box.setCurrentIndex(max(found, 0))
+        self.device_box.blockSignals(False)
+        self._device_chosen()
 
     def clear(self) -> None:
         self._case = self._visit = None
@@ -156,10 +231,11 @@ class PhoneCheckPanel(QWidget):
         self.results.clear()
         self.status.clear()
         self.source.clear()
+        self.device_line.clear()
 
     def _got_indicators(self, indicators: Any) -> None:
         self.indicators = indicators if isinstance(indicators, IndicatorSet) else None
-        if self.indicators is None:
+        if self.indicators is None or not self.indicators.sources:
             self.source.setText(_("No indicator data is imported yet."))
         else:
             self.source.setText(f"{self.indicators.version()}\n{self.indicators.attribution}")
@@ -169,24 +245,96 @@ class PhoneCheckPanel(QWidget):
             self._visit.consent.may_keep_app_list = keep
             self.edited.emit("visits", self._visit)
 
+    # -- mode --------------------------------------------------------------------------
+    def _device_platform(self) -> Platform | None:
+        device_id = self.device_box.currentData()
+        for device in self._case.devices if self._case else []:
+            if device.id == device_id:
+                return device.platform
+        return None
+
+    def _device_chosen(self, *_args: object) -> None:
+        platform = self._device_platform()
+        if platform in _APPLE:
+            self.platform_box.setCurrentIndex(self.platform_box.findData("iphone"))
+        elif platform == Platform.ANDROID:
+            self.platform_box.setCurrentIndex(self.platform_box.findData("android"))
+        self._apply_mode()
+
+    def is_iphone(self) -> bool:
+        return bool(self.platform_box.currentData() == "iphone")
+
+    def is_remote(self) -> bool:
+        return self._visit is not None and self._visit.mode in _REMOTE
+
+    def _apply_mode(self, *_args: object) -> None:
+        iphone, remote = self.is_iphone(), self.is_remote()
+        self.kind_box.setCurrentIndex(
+            self.kind_box.findData("app_names" if iphone else "package_list")
+        )
+        self.adb_button.setVisible(not iphone and not remote)
+        self.iphone_button.setVisible(iphone and not remote)
+        self.pairing.setVisible(iphone and not remote)
+        self.self_check.setVisible(remote)
+        self.self_check.setText(_(SELF_CHECK_IPHONE if iphone else SELF_CHECK_ANDROID))
+        self._enable(not self._busy_now)
+
     # -- checks ------------------------------------------------------------------------
+    def _request(self, source: phone_jobs.Source, **extra: Any) -> phone_jobs.CheckRequest:
+        return phone_jobs.CheckRequest(
+            source,
+            self.session.clock.today(),
+            lang=current_language(),
+            keep_app_list=bool(self._visit and self._visit.consent.may_keep_app_list),
+            device_id=self.device_box.currentData(),
+            visit_id=self._visit.id if self._visit else None,
+            **extra,
+        )
+
+    def _run(self, request: phone_jobs.CheckRequest) -> None:
+        indicators = self.indicators
+
+        def job() -> phone_jobs.CheckOutcome:
+            return phone_jobs.run_check(request, indicators)
+
+        self.session.tasks.run(job, self._checked, self._failed)
+
     def check_adb(self) -> None:
+        if self._case is None or self.is_iphone() or self.is_remote():
+            return
         self._busy(_("Reading the phone (read-only)…"))
-        self.session.tasks.run(phone_jobs.scan_connected_phone, self._scanned, self._failed)
+        self._run(self._request("adb"))
+
+    def check_iphone(self) -> None:
+        if self._case is None or not self.is_iphone() or self.is_remote():
+            return
+        self._busy(_("Reading the iPhone (read-only). Tap Trust on the iPhone if it asks…"))
+        self._run(self._request("iphone"))
 
     def check_pasted(self) -> None:
         text = self.paste.toPlainText()
         if not text.strip():
             self.status.setText(_("Paste or type a list first."))
             return
+        self._check_text(text)
+
+    def _check_text(self, text: str) -> None:
+        if self._case is None:
+            return
         method: Method = (
             "app_names" if self.kind_box.currentData() == "app_names" else "package_list"
         )
-        self._scanned(snapshot_from_list(text, method))
+        request = self._request("list", list_text=text, list_method=method)
+        try:
+            outcome = phone_jobs.run_check(request, self.indicators)
+        except ClinicError as exc:
+            self.status.setText(render(exc))
+            return
+        self._checked(outcome)
 
     def load_file(self) -> None:
         path = prompts.choose_open_file(
-            self, _("Package list"), _("Text files (*.txt *.csv);;All files (*)")
+            self, _("Package list"), _("Text files (*.txt *.csv *.tsv);;All files (*)")
         )
         if not path:
             return
@@ -195,65 +343,58 @@ class PhoneCheckPanel(QWidget):
         except OSError:
             self.status.setText(_("That file could not be read."))
             return
-        self._scanned(snapshot_from_list(text))
+        self._check_text(text)
 
-    def _scanned(self, snap: object) -> None:
-        if self._case is None or not isinstance(snap, Snapshot):
+    def _checked(self, outcome: object) -> None:
+        if self._case is None or not isinstance(outcome, phone_jobs.CheckOutcome):
+            self._done("")
             return
-        lang = current_language()
-        result = match(snap, self.indicators, frozenset(), lang)
-        keep = bool(self._visit and self._visit.consent.may_keep_app_list)
-        check, findings = to_records(
-            result,
-            snap,
-            self.session.clock.today(),
-            keep,
-            self.device_box.currentData(),
-            self._visit.id if self._visit else None,
-        )
-        self._store(check, findings)
+        result = outcome.result
+        self._case.phone_checks.append(outcome.check)
+        self.edited.emit("phone_checks", outcome.check)
+        for finding in outcome.findings:
+            self._case.findings.append(finding)
+            self.edited.emit("findings", finding)
         lines = [
             _("Checked {apps} apps and {names} app names.").format(
                 apps=result.apps_checked, names=result.names_checked
             )
         ]
-        if self.indicators is None:
-            lines.append(_("No indicator data is imported, so known stalkerware was not checked."))
+        if "known_stalkerware" in result.not_checked:
+            lines.append(_("Known stalkerware was not checked (see the results below)."))
         lines.extend(
             _("Could not check on this phone: {what}").format(what=w) for w in result.unavailable
         )
+        if outcome.pairing_removed is not None:
+            lines.extend(iphone_after_lines(outcome.pairing_removed, current_language()))
         self._done("\n".join(lines))
-        fill(self.results, check)
+        self.device_line.setText(fill(self.results, outcome.check))
         self.tree.expandToDepth(0)
-
-    def _store(self, check: PhoneCheck, findings: list[Any]) -> None:
-        assert self._case is not None
-        self._case.phone_checks.append(check)
-        self.edited.emit("phone_checks", check)
-        for finding in findings:
-            self._case.findings.append(finding)
-            self.edited.emit("findings", finding)
 
     # -- indicators --------------------------------------------------------------------
     def import_indicators(self) -> None:
         path = prompts.choose_open_file(
-            self, _("Indicator data (ioc.yaml)"), _("YAML files (*.yaml *.yml);;All files (*)")
+            self,
+            _("Indicator data (ioc.yaml or watchware.yaml)"),
+            _("YAML files (*.yaml *.yml);;All files (*)"),
         )
         if not path or self._case is None:
             return
         self._busy(_("Importing indicator data…"))
         today, case_id = self.session.clock.today(), self._case.id
 
-        def job(vault: Vault) -> IndicatorSet:
-            return phone_jobs.import_and_recheck(vault, Path(path), today, case_id)
+        def job(vault: Vault) -> Any:
+            return phone_jobs.import_and_recheck(vault, [Path(path)], today, case_id)
 
         self.session.run_with_vault(job, self._imported, self._failed)
 
-    def _imported(self, indicators: object) -> None:
-        if self._case is None or not isinstance(indicators, IndicatorSet):
+    def _imported(self, outcome: object) -> None:
+        if self._case is None or not isinstance(outcome, phone_jobs.ImportOutcome):
+            self._done("")
             return
+        indicators = outcome.indicators
         self._got_indicators(indicators)
-        changed, to_save = phone_jobs.recheck_in_memory(self._case, indicators)
+        changed, to_save = phone_jobs.recheck_in_memory(self._case, indicators, current_language())
         for check in changed:
             self.edited.emit("phone_checks", check)
         for finding in to_save:
@@ -262,19 +403,26 @@ class PhoneCheckPanel(QWidget):
         self._done(text.format(families=len(indicators.families), changed=len(changed)))
         mine = [c for c in self._case.phone_checks if self._visit and c.visit_id == self._visit.id]
         if mine:
-            fill(self.results, mine[-1])
+            self.device_line.setText(fill(self.results, mine[-1]))
             self.tree.expandToDepth(0)
 
     # -- state -------------------------------------------------------------------------
+    def _enable(self, on: bool) -> None:
+        remote = self.is_remote()
+        self.adb_button.setEnabled(on and not remote and not self.is_iphone())
+        self.iphone_button.setEnabled(on and not remote and self.is_iphone())
+        for button in (self.list_button, self.file_button, self.import_button):
+            button.setEnabled(on)
+
     def _busy(self, text: str) -> None:
         self.status.setText(text)
-        for button in (self.adb_button, self.list_button, self.file_button, self.import_button):
-            button.setEnabled(False)
+        self._busy_now = True
+        self._enable(False)
 
     def _done(self, text: str) -> None:
         self.status.setText(text)
-        for button in (self.adb_button, self.list_button, self.file_button, self.import_button):
-            button.setEnabled(True)
+        self._busy_now = False
+        self._enable(True)
         self.finished.emit()
 
     def _failed(self, exc: BaseException) -> None:
