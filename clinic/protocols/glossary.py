@@ -31,7 +31,7 @@ SPANISH: tuple[Concept, ...] = (
         "factory reset",
         "restablecer los valores de fábrica (reiniciar = only a restart)",
         (
-            r"reinici\w*(?:\s+\w+){0,4}\s+(?:de\s+)?fabrica",
+            r"reinici\w*(?:\s+\w+){0,6}\s+(?:de\s+)?fabrica",
             r"reinici\w*\s+(?:a\s+)?(?:los\s+)?(?:valores|ajustes)\s+(?:de\s+)?(?:fabrica|originales)",
             r"resete\w*",
             r"formate\w*\s+(?:el|la)\s+(?:telefono|router|dispositivo|aparato)",

@@ -13,17 +13,17 @@ import pytest
 from clinic.model.vocab import RiskTag
 from clinic.paths import protocols_dir
 from clinic.protocols.lint import lint_set
-from clinic.protocols.loader import ProtocolSet, load_protocols
+from clinic.protocols.loader import FINDINGS_FOLDER, ProtocolSet, load_protocols
 
 PROTOCOL_IDS = {
     "ios-device", "android-device", "apple-id", "google-account", "microsoft-windows", "mac",
     "email", "facebook", "instagram", "messengers", "snapchat", "carrier-family-plan",
     "trackers-cars", "smart-home-router", "children-devices", "banking-finances",
-    "harassment-images",
+    "harassment-images", "chromeos",
 }  # fmt: skip
 GUIDE_IDS = {
     "pre-session", "consent", "safety-check-in", "questionnaire", "safety-planning",
-    "principles", "end-of-session",
+    "principles", "end-of-session", "remote-session",
 }  # fmt: skip
 LOCALES = ("en", "es")
 NOTICEABLE = {RiskTag.NOTIFIES_OTHER_PERSON, RiskTag.OTHER_PERSON_LOSES_ACCESS}
@@ -45,17 +45,22 @@ def test_every_protocol_and_guide_is_shipped(shipped: ProtocolSet) -> None:
         assert set(by_locale) >= set(LOCALES), pid
     for gid, guide_locales in shipped.guides.items():
         assert set(guide_locales) >= set(LOCALES), gid
+    assert set(shipped.findings) >= set(LOCALES)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_at_least_17_protocols_and_150_items(shipped: ProtocolSet, locale: str) -> None:
+def test_at_least_18_protocols_and_200_items(shipped: ProtocolSet, locale: str) -> None:
     present = [p[locale] for p in shipped.protocols.values() if locale in p]
-    assert len(present) >= 17
-    assert sum(len(p.items) for p in present) >= 150
+    assert len(present) >= 18
+    assert sum(len(p.items) for p in present) >= 200
 
 
 def test_ids_are_unique_and_match_their_folders(shipped: ProtocolSet) -> None:
-    folders = sorted(p.name for p in protocols_dir().iterdir() if (p / "en.toml").is_file())
+    folders = sorted(
+        p.name
+        for p in protocols_dir().iterdir()
+        if (p / "en.toml").is_file() and p.name != FINDINGS_FOLDER
+    )
     assert sorted(shipped.protocols) == folders
     for pid, folder in shipped.origin.items():
         assert folder.name == pid
