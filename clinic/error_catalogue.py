@@ -119,6 +119,47 @@ CATALOGUE: dict[str, Entry] = {
         N_("The phone did not answer in time. Unlock it, check the cable, and try again.")
     ),
     "adb_not_allowed": Entry(N_("This command is not on the phone check's read-only list.")),
+    # -- the iPhone check (clinic/phonecheck/iphone.py) ----------------------------------
+    "iphone_problem": Entry(
+        N_("The iPhone could not be read. Unplug it, plug it back in, unlock it, and try again.")
+    ),
+    "iphone_tool_missing": Entry(
+        N_(
+            "pymobiledevice3 was not found. Install the iPhone extra (see the README),"
+            " or type the app names instead."
+        )
+    ),
+    "iphone_none": Entry(
+        N_(
+            "No iPhone found. Connect it with a cable and unlock it. On Linux, the usbmuxd"
+            " service must be running."
+        )
+    ),
+    "iphone_several": Entry(
+        N_("More than one iPhone is connected. Leave only one connected, then try again.")
+    ),
+    "iphone_locked": Entry(
+        N_("The iPhone is locked. Unlock it, stay on the home screen, and try again.")
+    ),
+    "iphone_not_trusted": Entry(
+        N_(
+            "The iPhone does not trust this laptop yet. Unlock it, tap Trust, enter the"
+            " passcode, then try again."
+        )
+    ),
+    "iphone_trust_refused": Entry(
+        N_(
+            "The iPhone answered Don't Trust. If the survivor agrees, unplug it, plug it back"
+            " in and tap Trust; or type the app names instead."
+        )
+    ),
+    "iphone_timeout": Entry(
+        N_("The iPhone did not answer in time. Unlock it, check the cable, and try again.")
+    ),
+    "iphone_bad_answer": Entry(
+        N_("pymobiledevice3 gave an answer this app cannot read. Check its version (README).")
+    ),
+    "iphone_not_allowed": Entry(N_("This command is not on the iPhone check's read-only list.")),
     # -- indicator files (clinic/phonecheck/indicators.py, store.py) ---------------------
     "indicator_file_unreadable": Entry(N_("The indicator file could not be read.")),
     "indicator_too_large": Entry(
@@ -204,6 +245,11 @@ CATALOGUE: dict[str, Entry] = {
     "list_not_names": Entry(N_("Some lines are not app names; type one iPhone app name a line.")),
     "indicators_damaged": Entry(N_("The stored indicator data is damaged; import it again.")),
     "no_such_device": Entry(N_("The case has no device with that id.")),
+    # -- case edits from the command line (clinic/cli/editing.py) -----------------------
+    "checklist_nothing_to_record": Entry(N_("Give --status, --note or both.")),
+    "no_such_protocol": Entry(N_("No protocol with that id.")),
+    "no_such_item": Entry(N_("The protocol has no item with that id.")),
+    "no_such_entry": Entry(N_("The case has no person, device or account with that id.")),
     # -- printed documents (clinic/report) -----------------------------------------------
     "discreet_refused": Entry(
         N_("Discreet mode refused this document. Reword the text and export again.")
@@ -555,7 +601,6 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "not_a_backup": Entry(N_("This encrypted file is not a Tech Safety Clinic backup.")),
     # -- the command line (clinic/cli) ----------------------------------------------------
-    "input_unreadable": Entry(N_("The input file could not be read.")),
     "input_unreadable": Entry(N_("The input file could not be read.")),
     "kdf_iter_not_positive": Entry(N_("--kdf-iter must be positive.")),
     "cases_negative": Entry(N_("--cases must be zero or more.")),

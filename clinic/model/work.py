@@ -13,8 +13,10 @@ from clinic.model.text import LongText, ShortText
 from clinic.model.vocab import Decision, ItemStatus, RiskTag
 
 FindingSource = Literal["checklist", "phone_check", "manual"]
-PhoneCheckGroup = Literal["known_stalkerware", "review_together", "context", "possible_match"]
-PhoneCheckMethod = Literal["adb", "package_list", "app_names"]
+PhoneCheckGroup = Literal[
+    "known_stalkerware", "monitoring_app", "review_together", "context", "possible_match"
+]
+PhoneCheckMethod = Literal["adb", "package_list", "app_names", "iphone", "androidqf"]
 
 
 class Phrase(Model):
@@ -127,6 +129,10 @@ class PhoneCheckHit(Entity):
     family: ShortText | None = None
     code: ShortText | None = None
     evidence: Items[Line] = Field(default_factory=list)
+    # Where the hit came from ("Echap ioc.yaml", "phone"...) and its stable finding kind
+    # ("known-stalkerware", "monitoring-app"...); empty in checks stored before 0.2.
+    sources: list[ShortText] = Field(default_factory=list)
+    kind: ShortText | None = None
 
 
 class PhoneCheck(Entity):
@@ -141,3 +147,11 @@ class PhoneCheck(Entity):
     packages: Items[ShortText] = Field(default_factory=list)
     settings_lines: Items[Line] = Field(default_factory=list)
     hits: Items[PhoneCheckHit] = Field(default_factory=list)
+    # Groups that did not run, each with a reason code (clinic.phonecheck.texts.NOT_CHECKED);
+    # a group here reads "not checked", never "nothing was found".
+    not_checked: dict[PhoneCheckGroup, ShortText] = Field(default_factory=dict)
+    group_notes: dict[PhoneCheckGroup, ShortText] = Field(default_factory=dict)
+    # Model, OS, security patch, iPhone name (never a serial number or UDID).
+    device: dict[ShortText, ShortText] = Field(default_factory=dict)
+    # Every data source the check used, one line each (indicator files, the dual-use list).
+    sources: list[LongText] = Field(default_factory=list)

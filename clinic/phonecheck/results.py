@@ -12,12 +12,29 @@ import datetime as dt
 from clinic.i18n import N_, translation
 from clinic.model import Case, Finding, PhoneCheck, PhoneCheckHit
 from clinic.model.text import SHORT_MAX
+from clinic.model.work import Line, Phrase
 from clinic.phonecheck import texts
 from clinic.phonecheck.indicators import IndicatorSet
 from clinic.phonecheck.matching import Hit, MatchResult
 from clinic.phonecheck.scan import Snapshot
+from clinic.vocabulary import line_text
 
 HEADER = N_("Phone check: {apps} apps and {names} app names checked.")
+SOURCE_LINE = N_("Source: {sources}")
+DEVICE_LINE = N_("Phone: {device}")
+_DEVICE_KEYS = ("name", "model", "os", "security_patch")
+
+
+def device_line(device: dict[str, str], lang: str = "en") -> str:
+    """ "Phone: Pixel 7, Android 14, patch 2026-10-05" (never a serial number or UDID)."""
+    tr = translation(lang).gettext
+    parts = [device[k] for k in _DEVICE_KEYS[:3] if device.get(k)]
+    if patch := device.get("security_patch"):
+        parts.append(tr(PATCH_PART).format(patch=patch))
+    return tr(DEVICE_LINE).format(device=", ".join(parts)) if parts else ""
+
+
+PATCH_PART = N_("security patch {patch}")
 
 
 def short(value: str) -> str:
@@ -35,8 +52,8 @@ def to_records(
     visit_id: str | None = None,
 ) -> tuple[PhoneCheck, list[Finding]]:
     """A PhoneCheck with its hits, and one finding per hit with the evidence behind it."""
-    lines = snap.setting_lines()
-    lines.extend(texts.text("could_not_check", result.lang, what=w) for w in result.unavailable)
+    lines: list[Line] = list(snap.setting_lines())
+    lines.extend(texts.phrase("could_not_check", what=w) for w in result.unavailable)
     packages = [short(p) for p in [*sorted(snap.apps), *snap.names]] if keep_app_list else []
     hits = [
         PhoneCheckHit(
@@ -44,6 +61,8 @@ def to_records(
             subject=short(h.subject),
             family=short(h.family) if h.family else None,
             evidence=h.evidence,
+            sources=[short(s) for s in h.sources],
+            kind=h.kind,
         )
         for h in result.hits
     ]
@@ -57,6 +76,10 @@ def to_records(
         packages=packages,
         settings_lines=lines,
         hits=hits,
+        not_checked=dict(result.not_checked),
+        group_notes=dict(result.notes),
+        device={k: short(v) for k, v in result.device.items()},
+        sources=list(result.sources),
     )
     findings = [
         _finding(check, record, source, result.lang)
@@ -65,13 +88,24 @@ def to_records(
     return check, findings
 
 
+def coded(reason: str, hit: PhoneCheckHit) -> tuple[str, dict[str, str]]:
+    """A phone-check finding's code and parameters (rendered at print time, any language)."""
+    params = {"group": str(hit.group), "subject": hit.subject}
+    if hit.kind:
+        params["kind"] = hit.kind
+    if hit.family:
+        params["family"] = hit.family
+    return f"phone_check.{reason}", params
+
+
 def _finding(check: PhoneCheck, hit: PhoneCheckHit, source: Hit, lang: str) -> Finding:
-    title = texts.text(source.reason, lang, texts.TITLES, family=source.family or "")
+    hit.code = source.reason
+    code, params = coded(source.reason, hit)
     return Finding(
         visit_id=check.visit_id,
         source="phone_check",
-        title=short(title),
-        detail=f"{texts.group_label(hit.group, lang)}: {hit.subject}",
+        code=code,
+        params=params,
         target_id=check.device_id,
         phone_check_id=check.id,
         phone_check_hit_id=hit.id,
@@ -114,7 +148,7 @@ def recheck(
             if hit is not None and hit.group == "known_stalkerware":
                 continue
             family = short(", ".join(families))
-            line = texts.text("known", lang, family=family)
+            line = Phrase(code="phone_check.evidence.known", params={"family": family})
             if hit is None:
                 hit = PhoneCheckHit(group="known_stalkerware", subject=subject, family=family)
                 updated.hits.append(hit)
@@ -122,6 +156,9 @@ def recheck(
             hit.evidence = [line, *hit.evidence]
             to_save.append(_upgrade_finding(case, updated, hit, family, lang))
             touched = True
+        if check.keep_app_list and indicators.has("stalkerware"):
+            touched = touched or "known_stalkerware" in updated.not_checked
+            updated.not_checked.pop("known_stalkerware", None)  # the whole list was re-checked
         if touched:
             updated.indicators_version = indicators.version()
             changed.append(updated)
@@ -131,18 +168,19 @@ def recheck(
 def _upgrade_finding(
     case: Case, check: PhoneCheck, hit: PhoneCheckHit, family: str, lang: str
 ) -> Finding:
-    title = short(texts.text("known", lang, texts.TITLES, family=family))
-    detail = f"{texts.group_label(hit.group, lang)}: {hit.subject}"
+    hit.code = "known"
+    code, params = coded("known", hit)
     for finding in case.findings:
         if finding.phone_check_hit_id == hit.id:
-            return finding.model_copy(
-                update={"title": title, "detail": detail, "evidence": list(hit.evidence)}
+            update = {"code": code, "params": params, "title": None, "detail": ""}
+            return Finding.model_validate(
+                {**finding.model_dump(), **update, "evidence": list(hit.evidence)}
             )
     return Finding(
         visit_id=check.visit_id,
         source="phone_check",
-        title=title,
-        detail=detail,
+        code=code,
+        params=params,
         target_id=check.device_id,
         phone_check_id=check.id,
         phone_check_hit_id=hit.id,
@@ -154,16 +192,25 @@ def result_lines(result: MatchResult, lang: str = "en") -> list[str]:
     """The grouped results as text lines (CLI and plain-text views), with the standing notes."""
     tr = translation(lang).gettext
     out = [tr(HEADER).format(apps=result.apps_checked, names=result.names_checked)]
+    if device := device_line(result.device, lang):
+        out.append(device)
     out.append(result.indicators_version or tr(texts.NO_INDICATORS))
     for group in texts.GROUP_ORDER:
         out.append(texts.group_label(group, lang))
         hits = result.in_group(group)
-        if not hits:
+        if group in result.not_checked:
+            out.append("  " + texts.not_checked_line(result.not_checked[group], lang))
+        elif not hits:
             out.append("  " + tr(texts.NOTHING_FOUND))
+        if note := texts.group_note(result.notes.get(group, ""), lang):
+            out.append("  " + note)
         for hit in hits:
             family = f" ({hit.family})" if hit.family else ""
-            out.append(f"  {short(hit.subject)}{family}")
-            out.extend(f"    {short(line)}" for line in hit.evidence)
+            name = f" - {hit.name}" if hit.name else ""
+            out.append(f"  {short(hit.subject)}{name}{family}")
+            out.extend(f"    {short(line_text(line, lang))}" for line in hit.evidence)
+            if hit.sources:
+                out.append("    " + tr(SOURCE_LINE).format(sources=", ".join(hit.sources)))
     out.extend(texts.text("could_not_check", lang, what=w) for w in result.unavailable)
     out.extend(texts.standing_notes(lang))
     return out

@@ -1,70 +1,31 @@
-"""Every fixed phone-check sentence: group labels, standing notes, neutral survivor wording.
+"""The phone check's fixed sentences (group labels, standing notes, neutral wording).
 
-English msgids are marked with N_ and translated with the case's catalog at use time.
+The English msgids are in clinic.vocabulary; they are translated with the case's catalog at
+use time.
 No sentence says a phone is clean or safe: no match means nothing was found by this check.
 """
 
 from __future__ import annotations
 
+from clinic import vocabulary as v
 from clinic.i18n import N_, translation
-from clinic.model.work import PhoneCheckGroup
+from clinic.model.work import Line, PhoneCheckGroup, Phrase
 
-GROUP_ORDER: tuple[PhoneCheckGroup, ...] = (
-    "known_stalkerware",
-    "review_together",
-    "context",
-    "possible_match",
+# The words themselves live in clinic.vocabulary; these names are kept for the phone check.
+GROUP_ORDER: tuple[PhoneCheckGroup, ...] = v.PHONE_CHECK_GROUP_ORDER
+GROUP_LABELS: dict[PhoneCheckGroup, str] = v.PHONE_CHECK_GROUP
+NEUTRAL: dict[PhoneCheckGroup, str] = v.PHONE_CHECK_NEUTRAL
+NO_MATCH_NOTE = v.NO_MATCH_NOTE
+DEV_OPTIONS_REMINDER = v.DEV_OPTIONS_REMINDER
+NO_INDICATORS = v.NO_INDICATORS
+NOTHING_FOUND = v.NOTHING_FOUND
+TITLES: dict[str, str] = v.PHONE_CHECK_TITLE
+EVIDENCE: dict[str, str] = v.PHONE_CHECK_EVIDENCE
+NOT_CHECKED: dict[str, str] = v.PHONE_CHECK_NOT_CHECKED
+# Groups whose Android apps get install, permission and recent-use evidence.
+EVIDENCE_GROUPS: frozenset[str] = frozenset(
+    {"known_stalkerware", "monitoring_app", "review_together"}
 )
-GROUP_LABELS: dict[PhoneCheckGroup, str] = {
-    "known_stalkerware": N_("Known stalkerware"),
-    "review_together": N_("Review together"),
-    "context": N_("Context"),
-    "possible_match": N_("Possible match"),
-}
-# What a discreet survivor summary says instead of the app, the family or the group.
-NEUTRAL: dict[PhoneCheckGroup, str] = {
-    "known_stalkerware": N_("a monitoring app"),
-    "review_together": N_("an app with strong access to the phone"),
-    "context": N_("an app or setting to look at"),
-    "possible_match": N_("an app to look at together"),
-}
-NO_MATCH_NOTE = N_("No match does not mean no monitoring.")
-DEV_OPTIONS_REMINDER = N_(
-    "Before the phone leaves, turn USB debugging and Developer options off again, and revoke"
-    " USB debugging authorisations."
-)
-NO_INDICATORS = N_(
-    "No indicator data is imported, so known stalkerware could not be checked."
-    " Import ioc.yaml first."
-)
-NOTHING_FOUND = N_("Nothing was found by this check.")
-
-TITLES: dict[str, str] = {
-    "known": N_("Known stalkerware found: {family}"),
-    "power": N_("An app has strong access to the phone"),
-    "offstore": N_("An app was installed from outside an app store"),
-    "possible": N_("An app may match a monitoring app"),
-    "device": N_("A phone setting to look at"),
-    "phone_settings": N_("Phone settings"),
-}
-EVIDENCE: dict[str, str] = {
-    "known": N_("Exact package id listed in the indicator data as {family}."),
-    "folded": N_("Package id matches {family} only when ignoring upper and lower case."),
-    "name": N_("App name matches {family}; check the package id."),
-    "keyword": N_("The name suggests monitoring; this alone means little."),
-    "accessibility": N_("Accessibility service turned on: it can read the screen."),
-    "notification_listener": N_("Notification access turned on: it can read notifications."),
-    "device_admin": N_("Device admin: it can lock or wipe the phone."),
-    "device_owner": N_("Device owner: it can manage the whole phone."),
-    "profile_owner": N_("Profile owner: it manages a work profile."),
-    "offstore": N_("Installed outside a known app store (installer: {installer})."),
-    "wireless_debugging": N_("Wireless debugging is on."),
-    "unknown_sources": N_("Installing apps from unknown sources is allowed."),
-    "verifier_off": N_("App scanning (Play Protect) may be off."),
-    "extra_users": N_("The phone has another user or a work profile."),
-    "root": N_("Signs that the phone was modified (rooted or unlocked): {signs}"),
-    "could_not_check": N_("Could not check on this phone: {what}"),
-}
 
 
 def group_label(group: PhoneCheckGroup, lang: str = "en") -> str:
@@ -82,5 +43,50 @@ def standing_notes(lang: str = "en") -> list[str]:
     return [tr(NO_MATCH_NOTE), tr(DEV_OPTIONS_REMINDER)]
 
 
+def phrase(key: str, **params: str) -> Phrase:
+    """An evidence line kept as a code and its parameters (rendered in the document's language)."""
+    return Phrase(code=f"phone_check.evidence.{key}", params=params)
+
+
+def render(line: Line, lang: str = "en") -> str:
+    return v.line_text(line, lang)
+
+
+def not_checked_line(reason: str, lang: str = "en") -> str:
+    """ "Not checked: <why>" for a group that did not run."""
+    tr = translation(lang).gettext
+    why = tr(NOT_CHECKED.get(reason, NOT_CHECKED["legacy"]))
+    return tr(v.PHONE_CHECK_NOT_CHECKED_LINE).format(why=why)
+
+
+def group_note(code: str, lang: str = "en") -> str:
+    words = v.PHONE_CHECK_GROUP_NOTE.get(code)
+    return translation(lang).gettext(words) if words else ""
+
+
 def text(key: str, lang: str = "en", table: dict[str, str] = EVIDENCE, **values: str) -> str:
     return translation(lang).gettext(table[key]).format(**values)
+
+
+PAIRING_REMOVED = N_("The pairing record pymobiledevice3 wrote on this laptop was removed.")
+PAIRING_NOT_FOUND = N_("No pairing record of pymobiledevice3 was found on this laptop.")
+SYSTEM_RECORD = N_(
+    "The system may keep its own pairing record in {folder}: an administrator can remove the"
+    " file named after this iPhone."
+)
+TRUST_REMOVAL = N_(
+    "To take this laptop's trust off the iPhone later: Settings > General > Transfer or"
+    " Reset iPhone > Reset > Reset Location & Privacy. Caution: this also removes the trust"
+    " of every other computer and resets every app's location and privacy choices; someone"
+    " whose computer loses access may notice. Write down what you found first; the survivor"
+    " decides."
+)
+
+
+def iphone_after_lines(pairing_removed: bool | None, lang: str = "en") -> list[str]:
+    """What the volunteer is told after an iPhone check: the pairing records, the trust."""
+    from clinic.phonecheck.iphone import system_record_dir
+
+    tr = translation(lang).gettext
+    first = tr(PAIRING_REMOVED) if pairing_removed else tr(PAIRING_NOT_FOUND)
+    return [first, tr(SYSTEM_RECORD).format(folder=system_record_dir()), tr(TRUST_REMOVAL)]
