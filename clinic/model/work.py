@@ -135,6 +135,19 @@ class PhoneCheckHit(Entity):
     kind: ShortText | None = None
 
 
+def legacy_not_checked(method: str, indicators_version: str) -> dict[str, str]:
+    """The groups a phone check stored before 0.2 (no `sources`) could not have run."""
+    out: dict[str, str] = {}
+    if method == "app_names":
+        out["known_stalkerware"] = "names_only"
+    elif not indicators_version:
+        out["known_stalkerware"] = "no_stalkerware_data"
+    out["monitoring_app"] = "legacy"
+    if method in ("package_list", "app_names"):
+        out["review_together"] = out["context"] = "list_only"
+    return out
+
+
 class PhoneCheck(Entity):
     """One run of the phone check. `packages` is kept only with the survivor's consent."""
 

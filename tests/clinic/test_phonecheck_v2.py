@@ -426,3 +426,24 @@ def test_androidqf_folder_without_packages_json_is_refused(tmp_path: Path) -> No
     (tmp_path / "getprop.txt").write_text("[ro.product.model]: [x]\n")
     with pytest.raises(InvalidInput):
         scan_androidqf(tmp_path)
+
+
+def test_release_010_phone_check_reads_not_checked_after_migration(tmp_path: Path) -> None:
+    import os
+
+    from clinic.storage import CaseRepository, Vault
+
+    path = tmp_path / "vault.db"
+    shutil.copyfile(FIXTURES / "release-0.1.0" / "vault.db", path)
+    os.chmod(path, 0o600)
+    with Vault.open(path, "fixture passphrase 0.1.0") as vault:
+        maple = CaseRepository(vault).load("7e62aa0a-1df9-4d78-9c65-39382b0537e6")
+    check = maple.phone_checks[0]
+    assert check.not_checked["monitoring_app"] == "legacy"
+    assert set(check.not_checked) <= {
+        "known_stalkerware",
+        "monitoring_app",
+        "review_together",
+        "context",
+    }
+    assert check.hits  # the stored hits are kept as they were

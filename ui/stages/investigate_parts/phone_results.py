@@ -8,6 +8,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from clinic.i18n import _, current_language, translation
 from clinic.model import PhoneCheck
+from clinic.model.work import legacy_not_checked
 from clinic.phonecheck import texts
 from clinic.phonecheck.results import SOURCE_LINE, device_line
 
@@ -25,13 +26,7 @@ def group_status(check: PhoneCheck, group: str) -> str | None:
         return check.not_checked[group]
     if check.sources:
         return None
-    if group == "known_stalkerware" and not check.indicators_version:
-        return "no_stalkerware_data"
-    if group == "monitoring_app":
-        return "legacy"
-    if group in ("review_together", "context") and check.method in ("package_list", "app_names"):
-        return "list_only"
-    return None
+    return legacy_not_checked(check.method, check.indicators_version).get(group)
 
 
 def fill(model: QStandardItemModel, check: PhoneCheck | None) -> str:
