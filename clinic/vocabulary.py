@@ -444,11 +444,20 @@ FIELD_PLACES: dict[str, tuple[str, str]] = {
 }
 
 
+CHECKLIST_WORDING = N_("Checklist wording")
+REFERRAL_DIRECTORY = N_("Referral directory")
+
+
 def field_place(source: str | None, lang: str | None = None) -> str | None:
     """'Stage > Field' for a report source, or None for a protocol, directory or fixed text."""
     if not source:
         return None
     import re
+
+    if source.startswith(("option ", "protocols/")):
+        return say(CHECKLIST_WORDING, lang)
+    if source.startswith("referral directory"):
+        return say(REFERRAL_DIRECTORY, lang)
 
     path = re.sub(r"\[\d+\]", "", source.split(" (")[0])
     while path:

@@ -16,6 +16,7 @@ from clinic import i18n
 from clinic.report import fonts
 from clinic.report.text import has_rtl, markup, prepare, shape, visual_lines
 from clinic.report.view import Block, ReportView
+from clinic.vocabulary import field_place
 
 _STYLE_CACHE: dict[str, Any] = {}
 NEUTRAL_META = {"author": "", "subject": "", "keywords": "", "creator": "", "producer": ""}
@@ -164,6 +165,10 @@ def render(
         canvas.setFillGray(0.35)
         canvas.drawString(inch, 0.55 * inch, footer)
         canvas.drawRightString(LETTER[0] - inch, 0.55 * inch, str(doc.page))
+        if view.practice_mark:
+            canvas.setFont(fonts.BOLD, 11)
+            canvas.setFillGray(0.2)
+            canvas.drawCentredString(LETTER[0] / 2, LETTER[1] - 0.5 * inch, view.practice_mark)
         canvas.restoreState()
 
     buf = io.BytesIO()
@@ -184,8 +189,10 @@ def render(
         "{count} character(s) in {field} cannot be printed with the bundled font;"
         " they show as a placeholder box."
     )
+    # Named as the volunteer knows the field ("Advise > Note about this option"), never by
+    # its internal name.
     warnings = [
-        message.format(count=count, field=source)
+        message.format(count=count, field=field_place(source) or source)
         for source, count in sorted(missing.by_source.items())
     ]
     return buf.getvalue(), warnings

@@ -222,4 +222,4 @@ def test_cli_discreet_refusal_names_the_field(tmp_path: Path, demo_case: Case) -
         stdin=pw,
     )
     assert proc.returncode == 0
-    assert "plan_items[1].note cannot be printed" in proc.stderr.decode()
+    assert "Advise > Note about this option cannot be printed" in proc.stderr.decode()
