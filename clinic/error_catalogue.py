@@ -250,6 +250,11 @@ CATALOGUE: dict[str, Entry] = {
     "no_such_protocol": Entry(N_("No protocol with that id.")),
     "no_such_item": Entry(N_("The protocol has no item with that id.")),
     "no_such_entry": Entry(N_("The case has no person, device or account with that id.")),
+    # -- case edits from the command line (clinic/cli/editing.py) -----------------------
+    "checklist_nothing_to_record": Entry(N_("Give --status, --note or both.")),
+    "no_such_protocol": Entry(N_("No protocol with that id.")),
+    "no_such_item": Entry(N_("The protocol has no item with that id.")),
+    "no_such_entry": Entry(N_("The case has no person, device or account with that id.")),
     # -- printed documents (clinic/report) -----------------------------------------------
     "discreet_refused": Entry(
         N_("Discreet mode refused this document. Reword the text and export again.")

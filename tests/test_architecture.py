@@ -112,6 +112,7 @@ LAYERS: tuple[frozenset[str], ...] = (
             "phonecheck",
             "report",
             "stats",
+            "training",
         }
     ),
     frozenset({"services"}),

@@ -21,6 +21,7 @@ from clinic.cli import (
     bundle,
     case,
     demo,
+    editing,
     lifecycle,
     phonecheck,
     protocols,
@@ -47,6 +48,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     phonecheck,
     bundle,
     stats,
+    editing,
 )
 
 

@@ -108,3 +108,26 @@ def concern_finding(
     )
     case.findings.append(finding)
     return finding
+
+
+def record_result(
+    case: Case,
+    protocol: Protocol,
+    item: Item,
+    target_id: str | None,
+    visit_id: str | None,
+    *,
+    status: ItemStatus | None = None,
+    note: str | None = None,
+) -> list[tuple[str, ChecklistRun | Finding]]:
+    """Record one item's status and/or note; "concern" also adds its linked finding (once).
+
+    Returns the records to store, as (kind, record): the run, then a new finding if any.
+    """
+    run = record(case, protocol, target_id, visit_id, item.id, status=status, note=note)
+    changed: list[tuple[str, ChecklistRun | Finding]] = [("checklist_runs", run)]
+    if status == ItemStatus.CONCERN:
+        finding = concern_finding(case, protocol, item, target_id, visit_id, note or "")
+        if finding is not None:
+            changed.append(("findings", finding))
+    return changed
