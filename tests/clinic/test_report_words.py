@@ -210,3 +210,30 @@ def test_release_0_1_0_phone_check_findings_become_codes_and_print_in_spanish(
     flat = squash(pdf_text(render_pdf(case, opts("survivor", "es"), protocol_set, directory).data))
     assert squash(spanish) in flat
     assert squash("Known stalkerware found") not in flat
+
+
+def test_survivor_wording_says_each_thing_once(
+    demo_case: Case, protocol_set: ProtocolSet, directory: ReferralDirectory
+) -> None:
+    from clinic.model.vocab import RiskTag
+
+    case = demo_case.model_copy(deep=True)
+    run = next(r for r in case.checklist_runs if r.protocol_id == "ios-device")
+    device = next(d for d in case.devices if d.id == run.target_id)
+    device.label = "iPhone"
+    plan = case.plan_items[0]
+    plan.decision = Decision.REFERRED
+    plan.risk_tags = [RiskTag.NEEDS_ADVOCATE]
+    for lang in ("en", "es"):
+        flat = squash(
+            pdf_text(render_pdf(case, opts("survivor", lang), protocol_set, directory).data)
+        )
+        title = protocol_set.get("ios-device", lang)
+        assert title is not None
+        assert squash(title.title) in flat
+        assert squash("iPhone: " + title.title) not in flat  # not "iPhone: iPhone and iPad"
+        will = squash(vocabulary.say("An advocate will help you with this.", lang))
+        can = squash(vocabulary.say("An advocate can help you with this.", lang))
+        referred = sum(p.decision == Decision.REFERRED for p in case.plan_items)
+        assert flat.count(will) == referred  # once per option, never followed by "can help"
+        assert can not in flat
