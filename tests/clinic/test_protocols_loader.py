@@ -92,8 +92,11 @@ def test_es_with_different_item_ids_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "field"),
     [
-        ('"needs-safety-plan", "document-first"]', '"needs-advocate", "document-first"]',
-         "options.change.risk_tags"),  # fmt: skip
+        (
+            '"needs-safety-plan", "document-first"]',
+            '"needs-advocate", "document-first"]',
+            "options.change.risk_tags",
+        ),  # fmt: skip
         ("leave_for_now = true\n", "", "options.leave.leave_for_now"),
         ('text = "Ask who set this up."', 'text = "Ask."\nos_min = 3', "steps"),
     ],
