@@ -367,3 +367,18 @@ def test_remote_session_guide_covers_the_safety_questions(shipped: ProtocolSet) 
     ]
     assert len(remote_steps) >= 8
     assert all(s.lower().startswith(("on ", "in ", "before ")) for s in remote_steps)
+
+
+def test_spanish_guides_follow_the_glossary(tmp_path: Path) -> None:
+    from tests.clinic.protocol_samples import write_guide
+
+    folder = write_guide(tmp_path, "consent")
+    edit(folder / "es.toml", 'text = "es one"', 'text = "Le contamos a su persona intercesora."')
+    edit(folder / "es.toml", 'text = "es two"', 'text = "Repase la denuncia obligatoria."')
+    edit(folder / "en.toml", 'text = "en one"', 'text = "Repase la denuncia obligatoria."')
+    found = {(p.file, p.item, p.message.split(" for ")[1][:20]) for p in lint_set(
+        load_protocols([tmp_path], builtin=False))}  # fmt: skip
+    assert found == {
+        ("guides/consent/es.toml", "one", "advocate (survivor t"),
+        ("guides/consent/es.toml", "two", "mandatory reporting:"),
+    }
