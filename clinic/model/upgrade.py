@@ -62,6 +62,7 @@ def _from_1(case: dict[str, Any]) -> dict[str, Any]:
     """Format 2: cases say whether they are fictional (demo) and where they were opened."""
     case.setdefault("fictional", False)
     _coded_findings(case)
+    _drop_bidi_controls(case)
     case.setdefault("origin", "opened_here")
     return case
 
@@ -99,6 +100,22 @@ def _coded_findings(case: dict[str, Any]) -> None:
             params["family"] = str(hit["family"])
         finding.update(code=f"phone_check.{reason}", params=params, title=None, detail="")
         hit.setdefault("code", reason)
+
+
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def _drop_bidi_controls(value: Any) -> Any:
+    """Format 2 refuses bidi embedding, override and isolate controls in short text (they can
+    make a label display in a misleading order); a format 1 case loses them everywhere."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            value[key] = _drop_bidi_controls(item)
+    elif isinstance(value, list):
+        value[:] = [_drop_bidi_controls(item) for item in value]
+    elif isinstance(value, str):
+        return value.translate(_BIDI_CONTROLS)
+    return value
 
 
 UPGRADES[1] = _from_1

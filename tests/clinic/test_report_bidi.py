@@ -96,3 +96,16 @@ def test_short_text_refuses_a_bidi_isolate(control: str) -> None:
     with pytest.raises(ValidationError):
         Person(role=PersonRole.OTHER, label=f"J{control}.")
     assert Person(role=PersonRole.OTHER, label="שלום").label == "שלום"
+
+
+def test_a_release_0_1_0_case_with_a_bidi_control_still_imports() -> None:
+    import json
+
+    from clinic.model.case_file import parse_case_bytes
+    from tests.clinic.test_formats import FIXTURES
+
+    data = json.loads((FIXTURES / "maple-export.json").read_bytes())
+    assert data["format"] == 1
+    data["people"][0]["label"] = "J\u202e.\u2066x\u2069"
+    case = parse_case_bytes(json.dumps(data).encode())
+    assert case.people[0].label == "J.x"
