@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from clinic.model import Case, Finding, PhoneCheck
+from clinic.model.base import Entity
 from clinic.phonecheck.indicators import IndicatorSet
 from clinic.phonecheck.matching import MatchResult, match
 from clinic.phonecheck.scan import Method, Snapshot
@@ -127,10 +128,9 @@ def add_to_case(case: Case, outcome: CheckOutcome) -> None:
 def save_to_vault(vault: Vault, case_id: str, outcome: CheckOutcome) -> None:
     from clinic.storage import CaseRepository
 
-    repo = CaseRepository(vault)
-    repo.save_entity(case_id, "phone_checks", outcome.check)
-    for finding in outcome.findings:
-        repo.save_entity(case_id, "findings", finding)
+    records: list[tuple[str, Entity]] = [("phone_checks", outcome.check)]
+    records.extend(("findings", f) for f in outcome.findings)
+    CaseRepository(vault).save_entities(case_id, records)  # one transaction
 
 
 # -- indicators ------------------------------------------------------------------------------
@@ -188,10 +188,10 @@ def import_indicators(
             continue
         case = repo.load(summary.id)
         changed, to_save = recheck(case, indicators, case.language.value)
-        for check in changed:
-            repo.save_entity(case.id, "phone_checks", check)
-        for finding in to_save:
-            repo.save_entity(case.id, "findings", finding)
+        records: list[tuple[str, Entity]] = [("phone_checks", c) for c in changed]
+        records.extend(("findings", f) for f in to_save)
+        if records:
+            repo.save_entities(case.id, records)
         outcome.checks_changed += len(changed)
         outcome.findings_saved += len(to_save)
     return outcome
