@@ -103,7 +103,7 @@ def _classify_file(path: Path, what: str = "vault") -> None:
             head = fh.read(16)
     except FileNotFoundError:
         raise VaultUnreadable("file_missing", what=what) from None
-    except OSError as exc:
+    except OSError:
         raise VaultUnreadable("file_unreadable", what=what) from None
     if size == 0:
         raise VaultCorrupt("file_empty", what=what)
@@ -382,10 +382,17 @@ def _recover_after_crash(target: Path, passphrase: str, key: KeySettings) -> Any
         raise VaultUnreadable("journal_no_room") from None
     finally:
         os.umask(old_umask)
+    try:  # the passphrase, tried on the kept copy (no journal beside it: no rollback)
+        _connect(aside / "vault", passphrase, key, "ro").close()
+    except BaseException:
+        _forget_aside(aside)  # nothing was touched
+        raise
     try:
         conn = _connect(target, passphrase, key, "rw")  # the first read rolls back
-    except BaseException:
+    except BaseException as exc:
         _put_back(target, aside)
+        if isinstance(exc, WrongPassphrase) or type(exc) is VaultCorrupt:
+            raise JournalDamaged() from None  # the right passphrase: the rollback broke it
         raise
     try:
         _verify(conn)
