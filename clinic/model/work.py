@@ -131,7 +131,7 @@ class PhoneCheckHit(Entity):
     evidence: Items[Line] = Field(default_factory=list)
     # Where the hit came from ("Echap ioc.yaml", "phone"...) and its stable finding kind
     # ("known-stalkerware", "monitoring-app"...); empty in checks stored before 0.2.
-    sources: list[ShortText] = Field(default_factory=list)
+    sources: Items[ShortText] = Field(default_factory=list)
     kind: ShortText | None = None
 
 
@@ -165,6 +165,6 @@ class PhoneCheck(Entity):
     not_checked: dict[PhoneCheckGroup, ShortText] = Field(default_factory=dict)
     group_notes: dict[PhoneCheckGroup, ShortText] = Field(default_factory=dict)
     # Model, OS, security patch, iPhone name (never a serial number or UDID).
-    device: dict[ShortText, ShortText] = Field(default_factory=dict)
+    device: Keyed[ShortText, ShortText] = Field(default_factory=dict)
     # Every data source the check used, one line each (indicator files, the dual-use list).
-    sources: list[LongText] = Field(default_factory=list)
+    sources: Items[LongText] = Field(default_factory=list)

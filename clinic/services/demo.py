@@ -2,7 +2,9 @@
 
 The first case listed is the richest: a person of concern with direct and indirect access
 routes, common platforms, concerns, checklist results, findings, plan items, referrals, a
-follow-up and text in every free-text field. No demo text uses a word that discreet mode
+follow-up and text in every free-text field. It is data, `resources/demo/maple.json`
+(clinic/services/demo_data.py loads it: fresh ids from the seed, dates moved to today); the
+plain and the large cases are generated here. No demo text uses a word that discreet mode
 forbids, so its survivor summary prints in discreet mode as it is.
 """
 
@@ -30,7 +32,7 @@ from clinic.model.vocab import (
     Service,
 )
 from clinic.protocols.loader import ProtocolSet
-from clinic.services.demo_rich import DemoIds, rich_case
+from clinic.services.demo_data import DemoIds, rich_case
 
 _NAMES = [
     "Maple",

@@ -27,8 +27,12 @@ How to add a migration (the whole procedure):
      default). Exports of every older release then import through the chain;
    - append `upgrade_case_documents` (below) as the vault migration entry (or call it from
      your own Python step): it rewrites every stored case through the same chain.
-3. Run `tests/clinic/test_formats.py`: the release 0.1.0 vault, export and backup in
-   `tests/fixtures/release-0.1.0/` must still open, migrate, import and restore.
+3. After a case-format change, run `python tools/demo_cases.py` (the demo cases in
+   resources/demo/ are case files in the current format) and regenerate the published
+   schema (`clinic case schema > docs/case-schema.json`).
+4. Run `tests/clinic/test_formats.py` (and test_case_schema.py, test_demo_data.py): the
+   release 0.1.0 vault, export and backup in `tests/fixtures/release-0.1.0/` must still
+   open, migrate, import and restore.
 """
 
 from __future__ import annotations
