@@ -52,6 +52,11 @@ class VaultSession(QObject):
     """The current case was opened, edited or closed; payload: its id ("" for none)."""
     record_deleted = Signal(str, str)
     """A record of the current case was deleted; payload: (kind, entity id)."""
+    case_edited = Signal(str, object)
+    """The open case changed in memory (any stage, any record); payload: (kind, entity),
+    entity None after a deletion. Every view that shows something derived from the case
+    (warnings, defaults, counts, progress, routes, the technograph, coverage) refreshes on
+    it: one case, one truth, no relock."""
 
     def __init__(self, path: Path, key: KeySettings, clock: Clock, tasks: TaskRunner) -> None:
         super().__init__()
@@ -201,6 +206,12 @@ class VaultSession(QObject):
         self.case_changed.emit(case.id)
         return visit, carried
 
+    def note_edit(self, kind: str, entity: object) -> None:
+        """Announce an edit of the open case (the workspace routes every page's `edited`
+        here); the autosaver stores it, and views refresh on `case_edited`."""
+        if self._case is not None:
+            self.case_edited.emit(kind, entity)
+
     def save_record(self, kind: str, entity: Entity) -> None:
         """Store one edited record of the current case (autosave calls this)."""
         from clinic.services import editing
@@ -217,6 +228,7 @@ class VaultSession(QObject):
         with self._db:
             editing.delete_record(self.repo, case, kind, entity_id)
         self.record_deleted.emit(kind, entity_id)
+        self.case_edited.emit(kind, None)
 
     def remove_entry(self, kind: str, entry_id: str) -> list[tuple[str, Entity]]:
         """Remove an inventory entry and the links to it (clinic.services.inventory)."""
@@ -226,6 +238,7 @@ class VaultSession(QObject):
         with self._db:
             changed = inventory.remove_entry(self.repo, case, kind, entry_id)
         self.record_deleted.emit(kind, entry_id)
+        self.case_edited.emit(kind, None)
         return changed
 
     def save_case_fields(self) -> None:

@@ -19,7 +19,10 @@ def apply_style(app: QApplication) -> None:
         #panelTitle {{ font-weight: 600; color: #3e4c59; }}
         #muted {{ color: #52606d; }}
         #errorText {{ color: #a61b1b; font-weight: 600; }}
-        #warningBox {{ background: #fff4d6; border-left: 4px solid #c98a00; }}
+        #warningBox {{ background: #fff4d6; border-left: 4px solid #c98a00;
+                       padding: 6px 8px 6px 12px; }}
+        #calmBanner {{ background: #e8f1f8; border: 1px solid #b6cfe4; border-radius: 6px;
+                       padding: 6px 10px; color: #243b53; }}
         #openBanner {{ background: #fff4d6; border: 1px solid #e5c46b; border-radius: 6px; }}
         #capsHint {{ color: #8a4b00; }}
         #stageNav {{ background: #ffffff; border: 1px solid #d9dcd6; }}

@@ -30,6 +30,7 @@ from ui.stages.advise_parts.findings_model import FindingsModel
 from ui.stages.advise_parts.plan_form import PlanForm
 from ui.stages.base import StageContext, StagePage, register
 from ui.stages.investigate_parts.risk import RiskBadges
+from ui.stages.session_parts.check_in_banner import CheckInBanner
 from ui.widgets import SafeLabel
 
 
@@ -108,22 +109,38 @@ class AdvisePage(StagePage):
         splitter.addWidget(scroll)
         splitter.setSizes([170, 430])
         splitter.setChildrenCollapsible(False)
+        title = QLabel(_("Advise"), self)
+        title.setObjectName("viewTitle")
+        self.check_in_banner = CheckInBanner(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(title)
+        layout.addWidget(self.check_in_banner)
+        layout.addWidget(splitter, 1)
 
     # -- StagePage -----------------------------------------------------------------------
     def load(self, case: Case, visit: Visit | None) -> None:
         self._case, self._visit = case, visit
         assert self.context is not None
+        self.model.protocols = self.context.protocols
         self.form.set_questions(self.context.protocols.guide("safety-planning", current_language()))
+        self.check_in_banner.follow(visit)
         self._reload()
 
     def clear(self) -> None:
         self._case = self._visit = self._finding = None
+        self.check_in_banner.hide()
         self.model.set_case(None)
-        self.model.protocols = self.context.protocols
         self._show_finding(None)
+
+    def refresh(self) -> None:
+        """The check-in banner follows the visit; findings added elsewhere (a checklist
+        concern, a phone check) join the table without resetting the chosen one."""
+        if self._case is None:
+            return
+        self.check_in_banner.follow(self._visit)
+        if {f.id for f in self._case.findings} != set(self.model.finding_ids()):
+            self._reload()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

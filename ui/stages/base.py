@@ -60,6 +60,11 @@ class StagePage(QWidget):
         """Drop every reference to case data and empty the widgets (lock)."""
         raise NotImplementedError
 
+    def refresh(self) -> None:
+        """The case changed in memory (this stage or another: session.case_edited): update
+        what this page derives from it (warnings, defaults, counts, routes). Never reset an
+        editor the volunteer may be typing in. Default: nothing is derived."""
+
 
 _REGISTRY: dict[str, type[StagePage]] = {}
 

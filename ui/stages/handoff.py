@@ -105,6 +105,13 @@ class HandoffPage(StagePage):
         self.end_model.reset(entries, visit.end_session if visit else {})
         self._case, self._visit = case, visit
 
+    def refresh(self) -> None:
+        """The consent may have changed on Before: the share warning follows it."""
+        visit = self._visit
+        self.share_warning.setVisible(
+            visit is not None and not visit.consent.may_share_with_advocate
+        )
+
     def _got_confirmations(self, confirmations: Any) -> None:
         if self._case is not None and isinstance(confirmations, dict):
             self.referrals.set_confirmations(confirmations)

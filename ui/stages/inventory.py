@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from clinic.i18n import _
 from clinic.model import Case, Entity, Person, Visit
@@ -85,9 +85,12 @@ class InventoryPage(StagePage):
         self.tabs.addTab(self.devices, _("&Devices"))
         self.tabs.addTab(self.accounts, _("A&ccounts"))
         self.tabs.addTab(self.technograph, _("&Technograph"))
+        title = QLabel(_("Inventory"), self)
+        title.setObjectName("viewTitle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
         for tab in self.entity_tabs:
             tab.added.connect(self._on_added)
             tab.changed.connect(self._on_changed)

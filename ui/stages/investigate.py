@@ -8,13 +8,14 @@ changed on another stage.
 from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from clinic.i18n import _, current_language
 from clinic.model import Case, Visit
 from ui.stages.base import StageContext, StagePage, register
 from ui.stages.investigate_parts.checklists import ChecklistsView
 from ui.stages.investigate_parts.phone_panel import PhoneCheckPanel
+from ui.stages.session_parts.check_in_banner import CheckInBanner
 
 
 @register
@@ -35,9 +36,14 @@ class InvestigatePage(StagePage):
         phone_scroll.setWidget(self.phone)
         self.tabs.addTab(self.checklists, _("&Checklists"))
         self.tabs.addTab(phone_scroll, _("&Phone check"))
+        title = QLabel(_("Investigate"), self)
+        title.setObjectName("viewTitle")
+        self.check_in_banner = CheckInBanner(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
+        layout.addWidget(title)
+        layout.addWidget(self.check_in_banner)
+        layout.addWidget(self.tabs, 1)
         self.checklists.edited.connect(self.edited)
         self.phone.edited.connect(self.edited)
 
@@ -45,11 +51,19 @@ class InvestigatePage(StagePage):
         self._case, self._visit = case, visit
         self.checklists.load(case, visit, current_language())
         self.phone.load(case, visit)
+        self.check_in_banner.follow(visit)
 
     def clear(self) -> None:
         self._case = self._visit = None
+        self.check_in_banner.hide()
         self.checklists.clear()
         self.phone.clear()
+
+    def refresh(self) -> None:
+        """A result here or elsewhere: the group counts and the coverage line follow."""
+        if self._case is not None:
+            self.checklists.refresh_counts()
+            self.check_in_banner.follow(self._visit)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

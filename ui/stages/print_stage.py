@@ -47,6 +47,10 @@ class PrintStage(StagePage):
         self._case: Case | None = None
         self._built: export_job.Built | None = None
         self._busy = False
+        self._suggested = PrintMode.STANDARD
+        self._mode_chosen = False
+        """The volunteer picked a mode by hand: a new suggestion no longer overrides it."""
+        self._filling = False
         self._build_ui()
 
     # -- layout ----------------------------------------------------------------------
@@ -116,15 +120,38 @@ class PrintStage(StagePage):
         self.preview_button.clicked.connect(lambda: self.build())
         self.print_button.clicked.connect(lambda: self._with_document(self._print))
         self.save_button.clicked.connect(lambda: self._with_document(self._save))
+        self.mode.activated.connect(self._on_mode_picked)
+
+    def _on_mode_picked(self, _index: int) -> None:
+        if not self._filling:
+            self._mode_chosen = True
 
     # -- StagePage -------------------------------------------------------------------
     def load(self, case: Case, visit: Visit | None) -> None:
         self._case = case
         self._select(self.lang, case.language.value)
-        suggested = suggested_mode(case)
+        suggested = self._suggested = suggested_mode(case)
+        self._filling = True
         self._select(self.mode, suggested.value)
+        self._filling = False
+        self._mode_chosen = False
         self.suggestion.setText(self._suggestion_text(suggested))
         self._options_changed()
+
+    def refresh(self) -> None:
+        """The check-in or the situation changed elsewhere: follow the new suggestion,
+        unless the volunteer chose a mode by hand since."""
+        if self._case is None:
+            return
+        suggested = suggested_mode(self._case)
+        if suggested == self._suggested:
+            return
+        self._suggested = suggested
+        self.suggestion.setText(self._suggestion_text(suggested))
+        if not self._mode_chosen:
+            self._filling = True
+            self._select(self.mode, suggested.value)
+            self._filling = False
 
     def clear(self) -> None:
         self._case = None

@@ -134,6 +134,8 @@ class WorkspaceView(QWidget):
         self.notes.edited.connect(self._on_edited)
         for page in self.pages:
             page.edited.connect(self._on_edited)
+        if self.context is not None:
+            self.context.session.case_edited.connect(self._on_case_edited)
         QShortcut(QKeySequence("Ctrl+G"), self, self.guidance_button.toggle)
         for number in range(1, len(STAGES) + 1):
             QShortcut(QKeySequence(f"Alt+{number}"), self, lambda n=number: self.set_stage(n - 1))
@@ -238,5 +240,17 @@ class WorkspaceView(QWidget):
         self.position_changed.emit()
 
     def _on_edited(self, kind: str, entity: object) -> None:
+        """Every edit goes through the session: the autosaver stores it (via `edited`), and
+        `case_edited` refreshes every view derived from the case."""
         self.edited.emit(kind, entity)
+        if self.context is not None:
+            self.context.session.note_edit(kind, entity)
+        else:
+            self._on_case_edited(kind, entity)
+
+    def _on_case_edited(self, _kind: str, _entity: object) -> None:
+        if self._case is None:
+            return
+        for page in self.pages:
+            page.refresh()
         self.refresh_progress()

@@ -34,6 +34,9 @@ class FindingsModel(QAbstractTableModel):
     def finding(self, row: int) -> Finding | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def finding_ids(self) -> list[str]:
+        return [f.id for f in self._rows]
+
     def row_of(self, finding_id: str) -> int:
         return next((n for n, f in enumerate(self._rows) if f.id == finding_id), -1)
 

@@ -1,7 +1,9 @@
 """The checklists tab: coverage of what is left, the checklist tree and the item panel.
 
-Recording a result for an item the other person could notice first shows the item's
-caution through the prompts seam; recording "concern" adds a finding linked to the item.
+Recording a result is an observation, not a change: it is stored at once, without a
+question (the item's caution stays shown in the panel; changes the other person could
+notice are decided, and confirmed, in Advise). Recording "concern" adds a finding linked to
+the item. Every result updates its protocol's "N of M done" and the coverage line.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from clinic.protocols.loader import ProtocolSet
 from clinic.protocols.schema import Item, Protocol
 from clinic.protocols.select import Selection, coverage, select
 from clinic.services import checklist as recording
-from ui import prompts
 from ui.stages.investigate_parts.checklist_tree import (
     KEY_ROLE,
     ChecklistKey,
@@ -26,7 +27,6 @@ from ui.stages.investigate_parts.checklist_tree import (
     target_title,
 )
 from ui.stages.investigate_parts.item_panel import ItemPanel
-from ui.stages.investigate_parts.risk import is_noticeable
 from ui.widgets import SafeLabel
 
 
@@ -40,8 +40,6 @@ class ChecklistsView(QWidget):
         self._case: Case | None = None
         self._visit: Visit | None = None
         self._key: ChecklistKey | None = None
-        self._cautioned: ChecklistKey | None = None
-        """The item whose caution the survivor heard and accepted while it is shown."""
         self.coverage_label = SafeLabel("", self)
         self.coverage_label.setAccessibleName(_("What is left to check"))
         self.model = QStandardItemModel(self)
@@ -155,7 +153,6 @@ class ChecklistsView(QWidget):
         indexes = selected.indexes()
         key = indexes[0].data(KEY_ROLE) if indexes else None
         self._key = key if isinstance(key, ChecklistKey) else None
-        self._cautioned = None
         found = self._current()
         if found is None or self._case is None or self._key is None:
             self.panel.show_nothing()
@@ -181,21 +178,6 @@ class ChecklistsView(QWidget):
             return
         protocol, item = found
         target_id = self._key.target.id
-        before = recording.current_result(
-            self._case, protocol.id, target_id, item.id, self.visit_id
-        )
-        previous = before.status if before else ItemStatus.NOT_CHECKED
-        asked = self._cautioned == self._key
-        if status != ItemStatus.NOT_CHECKED and is_noticeable(item.risk_tags) and not asked:
-            question = _(
-                "{caution}\n\nHas the survivor heard this and decided to go ahead? "
-                "Record this result?"
-            ).format(caution=item.caution)
-            if not prompts.confirm(self, _("Before you record this"), question, yes=_("Record")):
-                self.panel.set_status_quietly(previous)
-                self.panel.feedback.setText(_("Nothing was recorded."))
-                return
-            self._cautioned = self._key
         run = recording.record(
             self._case, protocol, target_id, self.visit_id, item.id, status=status
         )
@@ -228,8 +210,24 @@ class ChecklistsView(QWidget):
         index = self.tree.currentIndex()
         if index.isValid():
             self.model.itemFromIndex(index.siblingAtColumn(1)).setText(status_label(status))
-        if self._case is not None:
-            cover = coverage(self._case, self.protocols, select(self._case, self.protocols))
-            self._show_coverage(
-                select(self._case, self.protocols, self.lang), cover.item_count, cover.done_count
-            )
+
+    def refresh_counts(self) -> None:
+        """Every protocol's "N of M done" and the coverage line again from the case (after a
+        result here or a phone check), without rebuilding the tree or the item panel."""
+        if self._case is None or self.model.rowCount() == 0:
+            return
+        selection = select(self._case, self.protocols, self.lang)
+        cover = coverage(self._case, self.protocols, selection)
+        done = {(e.protocol_id, e.target.id): len(e.done) for e in cover.entries}
+        for g in range(self.model.rowCount()):
+            group = self.model.index(g, 0)
+            for p in range(self.model.rowCount(group)):
+                head = self.model.index(p, 0, group)
+                total = self.model.rowCount(head)
+                key = self.model.index(0, 0, head).data(KEY_ROLE) if total else None
+                if not isinstance(key, ChecklistKey):
+                    continue
+                count = done.get((key.protocol_id, key.target.id), 0)
+                text = _("{done} of {total} done").format(done=count, total=total)
+                self.model.itemFromIndex(head.siblingAtColumn(1)).setText(text)
+        self._show_coverage(selection, cover.item_count, cover.done_count)
