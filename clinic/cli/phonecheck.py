@@ -103,7 +103,6 @@ def _import(args: argparse.Namespace) -> int:
 def _phone_check(args: argparse.Namespace) -> int:
     from clinic.phonecheck.results import result_lines
     from clinic.services import phonecheck as service
-    from clinic.storage import CaseRepository
 
     today = args.today or dt.date.today()
     request = service.CheckRequest(
@@ -130,18 +129,17 @@ def _phone_check(args: argparse.Namespace) -> int:
         snap = service.read_snapshot(request)
     vault = open_vault(args)
     try:
-        case = CaseRepository(vault).load(args.case_id)
-        if args.device_id and all(d.id != args.device_id for d in case.devices):
+        facts = service.case_facts(vault, args.case_id)  # no need to load the whole case
+        if args.device_id and args.device_id not in facts.device_ids:
             raise InvalidInput("no_such_device")
         indicators = service.load_indicators(vault)
-        request.lang = args.lang or case.language.value
-        visit = case.latest_visit()
-        request.visit_id = visit.id if visit else None
+        request.lang = args.lang or facts.language
+        request.visit_id = facts.latest_visit_id
         if snap is None:
             outcome = service.run_check(request, indicators)
         else:
             outcome = service.check_snapshot(snap, indicators, request)
-        service.save_to_vault(vault, case.id, outcome)
+        service.save_to_vault(vault, args.case_id, outcome)
     finally:
         vault.close()
     lines = result_lines(outcome.result, request.lang)

@@ -30,6 +30,7 @@ STRICT_CONFIG = ConfigDict(
     extra="forbid",
     validate_assignment=True,
     use_enum_values=False,
+    defer_build=True,
 )
 
 

@@ -37,7 +37,9 @@ _Ios = Annotated[str, Field(pattern=_IOS, max_length=200)]
 
 
 class DualUseApp(BaseModel):
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", hide_input_in_errors=True, frozen=True, defer_build=True
+    )
 
     name: str = Field(min_length=1, max_length=80, pattern=r"^[^\x00-\x1f]+$")
     category: Category
@@ -46,7 +48,9 @@ class DualUseApp(BaseModel):
 
 
 class DualUseList(BaseModel):
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", hide_input_in_errors=True, frozen=True, defer_build=True
+    )
 
     format: Literal[1]
     status: Literal["draft", "reviewed"]

@@ -119,6 +119,42 @@ def _forget_iphone(snap: Snapshot) -> bool | None:
     return remove_pairing_record(udid)
 
 
+@dataclass(frozen=True)
+class CaseFacts:
+    """What a phone check needs from its case, read without loading the whole case."""
+
+    language: str
+    device_ids: frozenset[str]
+    latest_visit_id: str | None
+
+
+def case_facts(vault: Vault, case_id: str) -> CaseFacts:
+    """Language, device ids and the latest visit, straight from the stored rows."""
+    import json
+
+    from clinic.errors import NotFound
+
+    conn = vault.conn
+    row = conn.execute("SELECT language FROM cases WHERE id = ?", (case_id,)).fetchone()
+    if row is None:
+        raise NotFound("case_not_found")
+    devices = frozenset(
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM entities WHERE case_id = ? AND kind = 'devices'", (case_id,)
+        )
+    )
+    latest: tuple[str, str] | None = None
+    for visit_id, doc in conn.execute(
+        "SELECT id, doc FROM entities WHERE case_id = ? AND kind = 'visits' ORDER BY pos",
+        (case_id,),
+    ):
+        day = str(json.loads(doc).get("date", ""))
+        if latest is None or day > latest[0]:
+            latest = (day, visit_id)
+    return CaseFacts(str(row[0]), devices, latest[1] if latest else None)
+
+
 def add_to_case(case: Case, outcome: CheckOutcome) -> None:
     """Put the check and its findings into an in-memory case."""
     case.phone_checks.append(outcome.check)
