@@ -250,11 +250,6 @@ CATALOGUE: dict[str, Entry] = {
     "no_such_protocol": Entry(N_("No protocol with that id.")),
     "no_such_item": Entry(N_("The protocol has no item with that id.")),
     "no_such_entry": Entry(N_("The case has no person, device or account with that id.")),
-    # -- case edits from the command line (clinic/cli/editing.py) -----------------------
-    "checklist_nothing_to_record": Entry(N_("Give --status, --note or both.")),
-    "no_such_protocol": Entry(N_("No protocol with that id.")),
-    "no_such_item": Entry(N_("The protocol has no item with that id.")),
-    "no_such_entry": Entry(N_("The case has no person, device or account with that id.")),
     # -- printed documents (clinic/report) -----------------------------------------------
     "discreet_refused": Entry(
         N_("Discreet mode refused this document. Reword the text and export again.")
@@ -634,11 +629,22 @@ CATALOGUE: dict[str, Entry] = {
     "bundle_too_new": Entry(
         N_("This bundle was made by a newer version of the app. Update the app to open it.")
     ),
+    # -- practice mode (clinic/services/training.py) ---------------------------------------
     "practice_case_in_real_vault": Entry(
-        N_("This bundle holds a practice case; it goes into a practice vault only.")
+        N_("This is a practice case. Only a practice vault takes it.")
     ),
     "real_case_in_practice_vault": Entry(
-        N_("This bundle holds a real case; a practice vault does not take it.")
+        N_("This is a real case. A practice vault takes practice cases only.")
+    ),
+    "not_a_practice_vault": Entry(
+        N_(
+            "This is a real vault. Practice cases go in a practice vault: give a new file"
+            " name to make one."
+        )
+    ),
+    "not_a_practice_case": Entry(N_("That case is not a practice case: it has no debrief.")),
+    "scenario_not_found": Entry(
+        N_("No training scenario has that id. See clinic training list.")
     ),
     # -- androidqf folders and the dual-use list (clinic/phonecheck) ------------------------
     "androidqf_unreadable": Entry(

@@ -28,6 +28,7 @@ from clinic.cli import (
     report,
     routes,
     stats,
+    training,
     vault,
 )
 from clinic.errors import ClinicError
@@ -49,6 +50,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     bundle,
     stats,
     editing,
+    training,
 )
 
 

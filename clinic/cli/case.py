@@ -88,6 +88,9 @@ def _import(args: argparse.Namespace) -> int:
     case = parse_case_file(Path(args.file))
     vault = open_vault(args)
     try:
+        from clinic.services.training import check_case_fits_vault
+
+        check_case_fits_vault(vault, case)  # practice cases and real ones never mix
         repo = CaseRepository(vault)
         if repo.exists(case.id):
             if not args.replace:

@@ -38,6 +38,10 @@ def _demo(args: argparse.Namespace) -> int:
     made = not path.exists()
     vault = create_vault(args, pw) if made else open_vault(args, pw)
     try:
+        from clinic.services.training import check_case_fits_vault
+
+        for case in cases:
+            check_case_fits_vault(vault, case)  # demo cases are not practice cases
         count = CaseRepository(vault).put_all(cases)
     finally:
         vault.close()

@@ -24,9 +24,8 @@ from clinic.model.work import (
     Referral,
 )
 
-CASE_FORMAT: Literal[2] = 2
+CASE_FORMAT: Literal[3] = 3
 TriState = Literal["yes", "no", "unknown"]
-CaseOrigin = Literal["opened_here", "received"]
 
 
 class SafeContact(Model):
@@ -57,7 +56,7 @@ class SituationContext(Model):
 class Case(Entity):
     """A case, identified by a pseudonym only."""
 
-    format: Literal[2] = CASE_FORMAT
+    format: Literal[3] = CASE_FORMAT
     pseudonym: ShortText
     language: Language = Language.EN
     status: CaseStatus = CaseStatus.OPEN
@@ -65,8 +64,9 @@ class Case(Entity):
     closed: dt.date | None = None
     fictional: bool = False
     """Made by `clinic demo`: a fictional example; statistics leave it out by default."""
-    origin: CaseOrigin = "opened_here"
-    """`received`: handed over from another laptop in a case bundle; counted where it was opened."""
+    practice_scenario: ShortText | None = None
+    """A practice case (a mock consultation): the id of its training scenario. Only a
+    practice vault holds such cases, and a practice vault holds nothing else."""
     safe_contact: SafeContact = Field(default_factory=SafeContact)
     situation: SituationContext = Field(default_factory=SituationContext)
     people: Items[Person] = Field(default_factory=list)

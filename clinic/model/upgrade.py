@@ -59,11 +59,10 @@ def upgrade_case_data(
 
 
 def _from_1(case: dict[str, Any]) -> dict[str, Any]:
-    """Format 2: cases say whether they are fictional (demo) and where they were opened."""
+    """Format 2: a case says whether it is fictional (made by `clinic demo`)."""
     case.setdefault("fictional", False)
     _coded_findings(case)
     _drop_bidi_controls(case)
-    case.setdefault("origin", "opened_here")
     return case
 
 
@@ -119,3 +118,15 @@ def _drop_bidi_controls(value: Any) -> Any:
 
 
 UPGRADES[1] = _from_1
+
+
+def _from_2(case: dict[str, Any]) -> dict[str, Any]:
+    """Format 3: a practice case names its training scenario (None for every real case)."""
+    case.setdefault("practice_scenario", None)
+    # Format 2 files written before `origin` moved out of the case (received cases are a
+    # vault table now) still hold it: resources/demo/maple.json, vaults of this cycle.
+    case.pop("origin", None)
+    return case
+
+
+UPGRADES[2] = _from_2

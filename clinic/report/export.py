@@ -125,8 +125,20 @@ def render_pdf(
     from clinic.report.render import render
 
     view = build_view(case, options, protocols, directory, confirmed)
+    if case.practice_scenario is not None:
+        view.practice_mark = practice_mark(view.lang)
     data, glyph_warnings = render(view, view_date(options), invariant=options.invariant)
     return ExportResult(data, file_name(view), [*view.warnings, *glyph_warnings])
+
+
+PRACTICE_MARK = i18n.N_("PRACTICE - fictional case")
+
+
+def practice_mark(lang: str) -> str:
+    """The mark on every page of a document made from a practice case."""
+    from clinic.i18n import translation
+
+    return translation(lang).gettext(PRACTICE_MARK)
 
 
 def view_date(options: ExportOptions) -> dt.date:

@@ -165,6 +165,10 @@ def render(
         canvas.setFillGray(0.35)
         canvas.drawString(inch, 0.55 * inch, footer)
         canvas.drawRightString(LETTER[0] - inch, 0.55 * inch, str(doc.page))
+        if view.practice_mark:
+            canvas.setFont(fonts.BOLD, 11)
+            canvas.setFillGray(0.2)
+            canvas.drawCentredString(LETTER[0] / 2, LETTER[1] - 0.5 * inch, view.practice_mark)
         canvas.restoreState()
 
     buf = io.BytesIO()

@@ -63,12 +63,15 @@ class ReportView:
     warnings: list[str] = field(default_factory=list)
     graph: object | None = None
     graph_heading: str = ""
+    practice_mark: str = ""
+    """On every page of a practice case's document ("PRACTICE - fictional case")."""
 
     def runs(self) -> Iterator[Run]:
         """Every piece of text the document will hold, with its source."""
         yield Run(self.title)
         yield Run(self.file_stem)
         yield Run(self.footer)
+        yield Run(self.practice_mark)
         for block in self.banners:
             yield from block.runs
         for section in self.sections:

@@ -80,12 +80,13 @@ def receive_case(
     from clinic.model.case_file import parse_case_bytes
 
     clean_initials(initials)
+    from clinic.services.training import check_case_fits_vault
+
     case = parse_case_bytes(contents.case_json)  # InvalidInput (5) naming the field only
     practice_vault = is_practice_vault(vault)
     if contents.practice and not practice_vault:
         raise Refused("practice_case_in_real_vault")
-    if practice_vault and not contents.practice:
-        raise Refused("real_case_in_practice_vault")
+    check_case_fits_vault(vault, case)
     on = (today or dt.date.today()).isoformat()
     replaced = store_received(vault, case, replace=replace, on=on)
     audit(vault, initials, AuditAction.RECEIVED, now)

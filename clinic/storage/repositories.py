@@ -22,6 +22,7 @@ class CaseRepository:
 
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
+        self._practice: bool | None = None
 
     # -- reading ---------------------------------------------------------------------
     def list_cases(self) -> list[CaseSummary]:
@@ -79,27 +80,61 @@ class CaseRepository:
 
     def save_entity(self, case_id: str, kind: str, entity: Entity) -> None:
         """Insert or update one child record (one autosaved edit)."""
-        self._check_kind(kind, entity)
+        self.save_entities(case_id, [(kind, entity)])
+
+    def save_entities(self, case_id: str, records: Iterable[tuple[str, Entity]]) -> None:
+        """Insert or update several child records of one case in one transaction."""
+        records = list(records)
+        for kind, entity in records:
+            self._check_kind(kind, entity)
         with self.vault.transaction() as conn:
             if not conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone():
                 raise NotFound("case_not_found")
-            doc = entity.model_dump_json()
-            updated = conn.execute(
-                "UPDATE entities SET doc = ? WHERE case_id = ? AND kind = ? AND id = ?",
-                (doc, case_id, kind, entity.id),
-            ).rowcount
-            if not updated:
-                pos = conn.execute(
-                    "SELECT coalesce(max(pos), -1) + 1 FROM entities"
-                    " WHERE case_id = ? AND kind = ?",
-                    (case_id, kind),
-                ).fetchone()[0]
-                conn.execute(
-                    "INSERT INTO entities (case_id, kind, id, pos, doc) VALUES (?, ?, ?, ?, ?)",
-                    (case_id, kind, entity.id, pos, doc),
-                )
-            if kind == "follow_ups":
-                self._refresh_follow_ups(conn, case_id)
+            for kind, entity in records:
+                self._put_entity(conn, case_id, kind, entity)
+
+    def _put_entity(self, conn: Any, case_id: str, kind: str, entity: Entity) -> None:
+        doc = entity.model_dump_json()
+        updated = conn.execute(
+            "UPDATE entities SET doc = ? WHERE case_id = ? AND kind = ? AND id = ?",
+            (doc, case_id, kind, entity.id),
+        ).rowcount
+        if not updated:
+            pos = conn.execute(
+                "SELECT coalesce(max(pos), -1) + 1 FROM entities"
+                " WHERE case_id = ? AND kind = ?",
+                (case_id, kind),
+            ).fetchone()[0]
+            conn.execute(
+                "INSERT INTO entities (case_id, kind, id, pos, doc) VALUES (?, ?, ?, ?, ?)",
+                (case_id, kind, entity.id, pos, doc),
+            )
+        if kind == "follow_ups":
+            self._refresh_follow_ups(conn, case_id)
+        if self._is_practice(conn):
+            conn.execute(
+                "INSERT INTO practice_events (case_id, kind, entity_id, doc)"
+                " VALUES (?, ?, ?, ?)",
+                (case_id, kind, entity.id, doc),
+            )
+
+    def _is_practice(self, conn: Any) -> bool:
+        """A practice vault keeps the order of edits (the debrief reads it); asked once."""
+        if self._practice is None:
+            row = conn.execute(
+                "SELECT value FROM vault_settings WHERE key = 'vault-kind'"
+            ).fetchone()
+            self._practice = row is not None and str(row[0]) == "practice"
+        return self._practice
+
+    def practice_events(self, case_id: str) -> list[tuple[int, str, str, str]]:
+        """(seq, kind, entity id, doc) of every saved edit of a practice case, in order."""
+        rows = self.vault.conn.execute(
+            "SELECT seq, kind, entity_id, doc FROM practice_events WHERE case_id = ?"
+            " ORDER BY seq",
+            (case_id,),
+        )
+        return [(int(a), str(b), str(c), str(d)) for a, b, c, d in rows]
 
     def delete_entity(self, case_id: str, kind: str, entity_id: str) -> None:
         with self.vault.transaction() as conn:

@@ -81,6 +81,26 @@ def upgrade_case_documents(conn: Any) -> None:
         )
 
 
+def _v6_phone_check_groups(conn: Any) -> None:
+    """Mark the groups an older phone check did not run ("not checked", never "nothing was
+    found"): known stalkerware without indicator data, the monitoring group it predates,
+    powers and context for a pasted list. Checks that already list their sources are left."""
+    from clinic.model.work import legacy_not_checked
+
+    rows = conn.execute("SELECT case_id, id, doc FROM entities WHERE kind = 'phone_checks'")
+    for case_id, entity_id, doc in rows.fetchall():
+        check = json.loads(doc)
+        if check.get("sources") or check.get("not_checked"):
+            continue
+        check["not_checked"] = legacy_not_checked(
+            str(check.get("method", "")), str(check.get("indicators_version", ""))
+        )
+        conn.execute(
+            "UPDATE entities SET doc = ? WHERE case_id = ? AND kind = 'phone_checks' AND id = ?",
+            (json.dumps(check, ensure_ascii=False, separators=(",", ":")), case_id, entity_id),
+        )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     # 1: cases, their child records as JSON documents, indicator data, audit log.
     """
@@ -123,9 +143,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         value TEXT NOT NULL
     );
     """,
-    # 2: de-identified statistics frozen from purged cases (no case id, no day); which cases
-    #    came from another laptop in a bundle (they count where they were opened); and the
-    #    case format 2 field (fictional) in every stored case.
+    # 2: de-identified statistics frozen from purged cases (no case id, no day), and which
+    #    cases came from another laptop in a bundle (they count where they were opened).
     """
     CREATE TABLE stats_tallies (
         month TEXT NOT NULL CHECK (length(month) = 7),
@@ -140,7 +159,24 @@ MIGRATIONS: tuple[Migration, ...] = (
         received_on TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 3: the case format 2 field (fictional) in every stored case.
     upgrade_case_documents,
+    # 4: practice vaults keep the order of a trainee's edits for the debrief (real vaults
+    #    never write here).
+    """
+    CREATE TABLE practice_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        doc TEXT NOT NULL
+    );
+    CREATE INDEX practice_events_case ON practice_events(case_id, seq);
+    """,
+    # 5: the case format 3 field (practice_scenario) in every stored case.
+    upgrade_case_documents,
+    # 6: phone checks stored before the five groups say which groups they could not run.
+    _v6_phone_check_groups,
 )
 
 CURRENT_VERSION = len(MIGRATIONS)
