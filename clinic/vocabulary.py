@@ -173,6 +173,11 @@ DECISION: dict[Decision, str] = {
     Decision.DECLINED: N_("declined"),
     Decision.REFERRED: N_("referred to the advocate"),
 }
+# The same decisions as a volunteer records them in Advise (said while it happens).
+DECISION_CHOICE: dict[Decision, str] = {
+    **DECISION,
+    Decision.DONE_TOGETHER: N_("done together now"),
+}
 # What to think about first, in plain words.
 RISK_SURVIVOR: dict[RiskTag, str] = {
     RiskTag.NOTIFIES_OTHER_PERSON: N_("The other person may notice this change."),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic import vocabulary
 from clinic.i18n import N_, _
 from clinic.model import PlanItem
 from clinic.model.vocab import Decision, RiskTag
@@ -26,13 +27,7 @@ from ui.stages.investigate_parts.choice_row import ChoiceRow
 from ui.stages.investigate_parts.risk import RiskBadges, is_noticeable
 from ui.widgets import SafeLabel
 
-DECISIONS: dict[Decision, str] = {
-    Decision.UNDECIDED: N_("not decided yet"),
-    Decision.DONE_TOGETHER: N_("done together now"),
-    Decision.LATER: N_("later"),
-    Decision.DECLINED: N_("declined"),
-    Decision.REFERRED: N_("referred to the advocate"),
-}
+DECISIONS: dict[Decision, str] = vocabulary.DECISION_CHOICE
 DOCUMENT_QUESTION = N_("Did you document this before changing it?")
 QUESTION_IDS = ("notice", "lose-access", "react")
 FALLBACK_QUESTIONS = (
