@@ -85,13 +85,15 @@ def _argv(
     argv = [*door]
     for action in actions:
         if not action.option_strings:
-            argv.append(fill[action.dest])
+            argv.append(fill.get(action.dest, "x"))
     options = {"--closed-before": "30", "--kind": "survivor", "--out": str(folder / "out.pdf")}
     for action in actions:
         if action.option_strings and action.required:
             argv += [action.option_strings[0], options[action.option_strings[0]]]
     if any(a.dest == "packages" for a in actions):  # phone-check needs one source
         argv += ["--packages", str(folder.parent / "packages.txt")]
+    if door == ("checklist", "record"):  # something to record
+        argv += ["--note", "x"]
     return [*argv, "--passphrase-stdin"]
 
 
