@@ -22,6 +22,7 @@ from clinic.report.discreet import check_text
 from clinic.report.referrals import ReferralDirectory
 
 Kind = Literal["survivor", "handoff"]
+LANGS = ("en", "es")
 Style = Literal["body", "bullet", "more", "sub", "small", "quote"]
 
 
@@ -161,8 +162,12 @@ class Context:
         for check in self.case.phone_checks:
             for hit in check.hits:
                 names += [hit.subject, *(hit.family.split(", ") if hit.family else [])]
+        # A label that is only a generic word ("Email", "Phone plan") is no name; brands are
+        # refused anyway (discreet.BRAND_NAMES).
+        said = [fold_label(labels.say(w, lang)) for w in labels.SERVICE.values() for lang in LANGS]
+        generic = {*said, *(words.split()[0] for words in said if words)}
         folded = (fold_label(n) for n in names)
-        return tuple(dict.fromkeys(n for n in folded if len(n) >= 3))
+        return tuple(dict.fromkeys(n for n in folded if len(n) >= 3 and n not in generic))
 
     def target_name(self, target_id: str | None) -> str | None:
         device = next((d for d in self.case.devices if d.id == target_id), None)

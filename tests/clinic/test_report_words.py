@@ -237,3 +237,18 @@ def test_survivor_wording_says_each_thing_once(
         referred = sum(p.decision == Decision.REFERRED for p in case.plan_items)
         assert flat.count(will) == referred  # once per option, never followed by "can help"
         assert can not in flat
+
+
+def test_a_generic_account_label_does_not_block_everyday_words(
+    demo_case: Case, protocol_set: ProtocolSet, directory: ReferralDirectory
+) -> None:
+    case = demo_case.model_copy(deep=True)
+    case.accounts[0].label = "Email"
+    case.plan_items[0].note = "Check your email together next week."
+    result = render_pdf(case, opts("survivor", "en", PrintMode.DISCREET), protocol_set, directory)
+    assert squash("Check your email together") in squash(pdf_text(result.data))
+    case.accounts[0].label = "maple.tree.wanderer"
+    case.plan_items[0].note = "Sign out of maple.tree.wanderer on the laptop."
+    with pytest.raises(DiscreetRefused) as info:
+        render_pdf(case, opts("survivor", "en", PrintMode.DISCREET), protocol_set, directory)
+    assert info.value.word == "maple.tree.wanderer"
