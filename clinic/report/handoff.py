@@ -235,6 +235,12 @@ def _results(ctx: Context) -> Section:
             ),
             style="sub",
         )
+        from clinic.model.work import legacy_not_checked
+        from clinic.phonecheck.results import device_line
+        from clinic.phonecheck.texts import not_checked_line
+
+        if phone := device_line(dict(check.device), ctx.lang):
+            s.add(Run(phone, f"phone_checks[{n}].device", check.id), style="bullet")
         for k, hit in enumerate(check.hits):
             group = _(labels.PHONE_CHECK_GROUP[hit.group])
             s.add(
@@ -242,6 +248,16 @@ def _results(ctx: Context) -> Section:
                 Run(hit.subject, f"phone_checks[{n}].hits[{k}].subject", hit.id),
                 style="bullet",
             )
+        skipped = check.not_checked or (
+            {} if check.sources else legacy_not_checked(check.method, check.indicators_version)
+        )
+        for group_code in labels.PHONE_CHECK_GROUP_ORDER:
+            if group_code in skipped:
+                s.add(
+                    Run(_(labels.PHONE_CHECK_GROUP[group_code]) + ": ", bold=True),
+                    Run(not_checked_line(str(skipped[group_code]), ctx.lang)),
+                    style="bullet",
+                )
     if not s.blocks:
         s.add(Run(_("No checklists were run.")))
     return s

@@ -447,3 +447,54 @@ def test_release_010_phone_check_reads_not_checked_after_migration(tmp_path: Pat
         "context",
     }
     assert check.hits  # the stored hits are kept as they were
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_handoff_prints_evidence_and_not_checked_discreet_copy_stays_quiet(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    demo_case: object,
+    protocol_set: object,
+    lang: str,
+) -> None:
+    import io
+
+    import pypdf
+
+    from clinic.model import Case
+    from clinic.report.discreet import FORBIDDEN_WORDS, find_forbidden
+    from clinic.report.export import ExportOptions, PrintMode, export
+    from clinic.report.referrals import load_directory
+
+    assert isinstance(demo_case, Case)
+    case = demo_case.model_copy(deep=True)
+    install_fake_adb(tmp_path, monkeypatch)
+    request = service.CheckRequest("adb", TODAY, lang=lang)
+    outcome = service.run_check(request, parse_ioc(IOC))
+    listed = service.check_snapshot(
+        snapshot_from_list("com.life360.android.safetymapd\n"),
+        None,
+        service.CheckRequest("list", TODAY, lang=lang),
+    )
+    service.add_to_case(case, outcome)
+    service.add_to_case(case, listed)
+
+    def text_of(kind: str, mode: PrintMode) -> str:
+        opts = ExportOptions(kind, lang, mode, clinic_name="Birch", created=TODAY, invariant=True)  # type: ignore[arg-type]
+        result = export(case, tmp_path / f"{kind}.pdf", opts, protocol_set, load_directory())  # type: ignore[arg-type]
+        pages = pypdf.PdfReader(io.BytesIO(result.data)).pages
+        return " ".join(" ".join((p.extract_text() or "").split()) for p in pages)
+
+    handoff = text_of("handoff", PrintMode.STANDARD)
+    used = "Used lately" if lang == "en" else "Usó hace poco"
+    assert used in handoff
+    assert "FINE_LOCATION 2026-11-26 21:14:03" in handoff
+    assert ("Not checked" if lang == "en" else "No se revisó") in handoff
+    assert ("Monitoring or location-sharing app" if lang == "en" else "App de control") in handoff
+    discreet = text_of("survivor", PrintMode.DISCREET)
+    assert find_forbidden(discreet) is None
+    folded = discreet.casefold()
+    for word in FORBIDDEN_WORDS:
+        assert word.casefold() not in folded
+    for name in ("net.example.sysupdate", "SysUpdate", "life360", "Life360"):
+        assert name.casefold() not in folded
