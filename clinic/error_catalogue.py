@@ -299,6 +299,13 @@ CATALOGUE: dict[str, Entry] = {
         ("field", "problem", "count"),
     ),
     "stdin_not_utf8": Entry(N_("Standard input is not UTF-8 text.")),
+    "migration_backup_failed": Entry(
+        N_(
+            "This vault is from an older version. Before updating it, the app keeps a backup"
+            " beside it, and that backup could not be written (the disk may be full or the"
+            " folder read-only). Nothing was changed."
+        )
+    ),
     # clinic/model/case_file.py: each says where, never what the file holds
     "case_file_too_large": Entry(
         N_("The case file is larger than {max_mib} MiB. No real case is; nothing was imported."),

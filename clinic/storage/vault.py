@@ -414,12 +414,21 @@ def _recover_after_crash(target: Path, passphrase: str, key: KeySettings) -> Any
 def _backup_first(
     conn: Any, target: Path, passphrase: str, key: KeySettings
 ) -> Callable[[int], None]:
-    """The hook `schema.migrate` runs before migrating an older vault: back it up first."""
+    """The hook `schema.migrate` runs before migrating an older vault: back it up first.
+
+    No backup, no migration: if it cannot be written (a full disk, a read-only folder) the
+    vault stays as it was and the open fails with `migration_backup_failed` (exit 4).
+    """
 
     def run(old_version: int) -> None:
         from clinic.storage.backup import migration_backup
 
-        migration_backup(conn, target, passphrase, key, old_version)
+        try:
+            migration_backup(conn, target, passphrase, key, old_version)
+        except (VaultTampered, WrongPassphrase):
+            raise
+        except (VaultCorrupt, DiskFull, OSError):
+            raise VaultUnreadable("migration_backup_failed") from None
 
     return run
 

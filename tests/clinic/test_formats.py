@@ -269,3 +269,35 @@ def test_upgrade_chain_applies_each_step_in_order() -> None:
 def test_upgrade_chain_refuses_unknown_formats(fmt: object) -> None:
     with pytest.raises(InvalidInput):
         upgrade_case_data({"format": fmt})
+
+
+def test_no_backup_no_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the pre-migration backup cannot be written, the vault is left exactly as it was."""
+    from clinic.errors import DiskFull, VaultUnreadable
+    from clinic.storage import backup
+
+    path = _copy(tmp_path, "vault.db")
+    Vault.open(path, VAULT_PW).close()
+    today = schema.CURRENT_VERSION
+    before = path.read_bytes()
+
+    def full(*_: Any) -> Path:
+        raise DiskFull("disk_full")
+
+    monkeypatch.setattr(backup, "migration_backup", full)
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, _rename_pseudonyms))
+    monkeypatch.setattr(schema, "CURRENT_VERSION", today + 1)
+    with pytest.raises(VaultUnreadable) as info:
+        Vault.open(path, VAULT_PW)
+    assert info.value.code == "migration_backup_failed"
+    assert info.value.exit_code == 4
+    assert path.read_bytes() == before
+
+
+def test_migrated_documents_are_stored_in_the_current_format(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "vault.db")
+    with Vault.open(path, VAULT_PW) as vault:
+        formats = {
+            row[0] for row in vault.conn.execute("SELECT json_extract(doc, '$.format') FROM cases")
+        }
+    assert formats == {CASE_FORMAT}
