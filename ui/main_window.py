@@ -33,11 +33,14 @@ from ui.unlock.unlock_view import UnlockView
 if TYPE_CHECKING:  # built after the first paint (see _build_rest): loaded then
     from PySide6.QtGui import QAction, QCloseEvent
 
+    from clinic.protocols.loader import ProtocolSet
     from clinic.settings import AppSettings
     from ui.autosave import Autosaver
     from ui.cases.cases_view import CasesView
     from ui.composition import ProtocolLoading
     from ui.idle import IdleWatcher
+    from ui.practice.controller import PracticeController
+    from ui.practice.hooks import PracticeHooks
     from ui.security.clipboard import SecureClipboard
     from ui.security.log_window import LogWindow
     from ui.security.settings_dialog import SettingsDialog
@@ -82,6 +85,8 @@ class MainWindow(QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
         self.log_window: LogWindow | None = None
         self._create_view: CreateVaultView | None = None  # first run only
+        self._practice: PracticeHooks | None = None
+        self._practice_controller: PracticeController | None = None
         self.unlock_view = UnlockView(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.unlock_view)
@@ -103,6 +108,7 @@ class MainWindow(QMainWindow):
             view = self._create_view = CreateVaultView(self)
             self.stack.addWidget(view)
             view.create_requested.connect(self._create)
+            view.practice_requested.connect(self.start_practice)
             if not self._rest_built:
                 view.installEventFilter(self)
         return self._create_view
@@ -121,6 +127,7 @@ class MainWindow(QMainWindow):
         s.locked.connect(self._on_locked)
         self.unlock_view.unlock_requested.connect(self._unlock)
         self.unlock_view.other_vault_requested.connect(self._choose_other_vault)
+        self.unlock_view.practice_requested.connect(self.start_practice)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """After the first paint of a start view, build the rest (two hops: whatever that
@@ -162,7 +169,7 @@ class MainWindow(QMainWindow):
         cases.case_opened.connect(lambda case_id: self.open_case(case_id))
         cases.mask_toggle.toggled.connect(self.mask_action.setChecked)
         self.mask_action.toggled.connect(cases.mask_toggle.setChecked)
-        self.autosaver.saved.connect(lambda _n: self.save_status.setText(_("All changes saved")))
+        self.autosaver.saved.connect(lambda _n: self._show_save_status())
         self.autosaver.failed.connect(lambda exc: self.save_status.setText(render(exc)))
         self.idle.idle.connect(self.lock_now)
         cases.delete_requested.connect(self.vault_actions.delete_case)
@@ -172,6 +179,33 @@ class MainWindow(QMainWindow):
         self.vault_actions.finished.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._connect_handover(cases)
         self._protocols.ready.connect(self._ensure_workspace)
+
+    def protocol_set(self) -> ProtocolSet | None:
+        """The loaded protocols (waits for the background load if needed)."""
+        try:
+            return self._protocols.wait()
+        except Exception:
+            return None
+
+    @property
+    def practice(self) -> PracticeHooks:
+        """Practice mode's banner, survivor panel and debrief (built when first needed)."""
+        if self._practice is None:
+            from ui.practice.hooks import PracticeHooks
+
+            self._practice = PracticeHooks(self)
+            self.workspace.nav.currentRowChanged.connect(
+                lambda _row: self._practice.stage_changed() if self._practice else None
+            )
+        return self._practice
+
+    def start_practice(self) -> None:
+        """From the first screen: choose a scenario and open a practice case."""
+        if self._practice_controller is None:
+            from ui.practice.controller import PracticeController
+
+            self._practice_controller = PracticeController(self)
+        self._practice_controller.start()
 
     def _connect_handover(self, cases: CasesView) -> None:
         """Case bundles (hand over, receive) and the Statistics view, from the case list."""
@@ -211,6 +245,7 @@ class MainWindow(QMainWindow):
         space.new_visit_requested.connect(self.new_visit)
         space.edited.connect(self._on_edited)
         space.position_changed.connect(self._remember_position)
+        space.unsaved_changed.connect(self._show_save_status)
         return space
 
     def _unlock(self, passphrase: str) -> None:
@@ -256,6 +291,8 @@ class MainWindow(QMainWindow):
         self.workspace.show_case(case, visit_id, stage_id)
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.nav.setFocus()
+        if case.practice_scenario is not None or self._practice is not None:
+            self.practice.case_opened(case)
 
     def new_visit(self) -> None:
         case = self.session.case
@@ -297,6 +334,9 @@ class MainWindow(QMainWindow):
             self._workspace.clear()
 
     def _on_locked(self) -> None:
+        self.setWindowTitle(APP_TITLE)
+        if self._practice is not None:
+            self._practice.locked()
         if self._rest_built:
             self.autosaver.discard()
             self.idle.disarm()
@@ -305,6 +345,9 @@ class MainWindow(QMainWindow):
 
     def _on_unlocked(self) -> None:
         self._build_rest()
+        practice = self.session.is_practice()
+        if practice or self._practice is not None:
+            self.practice.vault_opened(practice)
         self.idle.arm()
         self._set_unlocked_actions(True)
         self.unlock_view.reset()
@@ -396,6 +439,22 @@ class MainWindow(QMainWindow):
         if space is not None and self.stack.currentWidget() is space and self.session.case:
             self.session.position.visit_id = space.visit_id
             self.session.position.stage_id = space.stage_id
+
+    def _show_save_status(self) -> None:
+        """ "All changes saved" only when it is true: a field whose text was refused (its red
+        line is shown) is named instead."""
+        space = self._workspace
+        refused = space.unsaved_fields() if space is not None else []
+        if refused:
+            self.save_status.setText(
+                _("Not saved: {where} holds text that cannot be stored.").format(
+                    where=", ".join(refused)
+                )
+            )
+        elif self._rest_built and self.autosaver.pending:
+            self.save_status.setText(_("Saving..."))
+        elif self.save_status.text():
+            self.save_status.setText(_("All changes saved"))
 
     def _on_edited(self, kind: str, entity: object) -> None:
         self.save_status.setText(_("Saving..."))

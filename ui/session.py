@@ -164,6 +164,13 @@ class VaultSession(QObject):
         self.tasks.run(job, on_success, on_failure)
 
     # -- cases -----------------------------------------------------------------------
+    def is_practice(self) -> bool:
+        """True while a practice vault is open (its cases are fictional mock sessions)."""
+        from clinic.storage.settings_store import is_practice_vault
+
+        with self._db:
+            return self._vault is not None and is_practice_vault(self._vault)
+
     def list_cases(self) -> list[CaseSummary]:
         with self._db:
             return self.repo.list_cases()

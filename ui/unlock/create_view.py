@@ -32,6 +32,8 @@ def strength(passphrase: str) -> int:
 
 class CreateVaultView(QWidget):
     create_requested = Signal(str)
+    practice_requested = Signal()
+    """Practise a session with a fictional case first (practice mode)."""
     """Both passphrases match and pass the rules; payload: the passphrase."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -78,12 +80,16 @@ class CreateVaultView(QWidget):
         self.create_button = QPushButton(_("Create vault"), self)
         self.create_button.setAccessibleName(_("Create the vault"))
         self.create_button.setDefault(True)
+        self.practice_button = QPushButton(_("Practise with a fictional case..."), self)
+        self.practice_button.setAccessibleName(_("Start practice mode with a fictional case"))
+        self.practice_button.setFlat(True)
 
         inner = centred_card(self, 64, 8)
         widgets: list[QWidget] = [title, intro, warning_box, first_label, self.first, self.meter]
         widgets += [self.feedback, second_label, self.second, self.error, self.busy]
-        for widget in [*widgets, self.create_button]:
+        for widget in [*widgets, self.create_button, self.practice_button]:
             inner.addWidget(widget)
+        self.practice_button.clicked.connect(self.practice_requested)
 
         self.first.edit.textChanged.connect(self._on_first_changed)
         self.first.submitted.connect(self.second.select_for_retry)

@@ -18,6 +18,8 @@ class UnlockView(QWidget):
     unlock_requested = Signal(str)
     """The volunteer asked to unlock; payload: the passphrase."""
     other_vault_requested = Signal()
+    practice_requested = Signal()
+    """Practise a session with a fictional case (practice mode)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +42,9 @@ class UnlockView(QWidget):
         self.other_button = QPushButton(_("Open another vault..."), self)
         self.other_button.setAccessibleName(_("Open another vault file"))
         self.other_button.setFlat(True)
+        self.practice_button = QPushButton(_("Practise with a fictional case..."), self)
+        self.practice_button.setAccessibleName(_("Start practice mode with a fictional case"))
+        self.practice_button.setFlat(True)
 
         inner = centred_card(self, 56, 10)
         for widget in (title, self.vault_label, prompt, self.passphrase, self.error):
@@ -47,6 +52,7 @@ class UnlockView(QWidget):
         inner.addWidget(self.busy)
         inner.addWidget(self.unlock_button)
         inner.addWidget(self.other_button, 0, Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(self.practice_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self._deadline = 0.0
         self._countdown = QTimer(self)
@@ -56,6 +62,7 @@ class UnlockView(QWidget):
         self.unlock_button.clicked.connect(self._submit)
         self.passphrase.submitted.connect(self._submit)
         self.other_button.clicked.connect(self.other_vault_requested)
+        self.practice_button.clicked.connect(self.practice_requested)
 
     def set_vault(self, path: Path) -> None:
         self.vault_label.setText(_("Vault file: {name}").format(name=path.name))

@@ -1,0 +1,1 @@
+"""Practice mode in the GUI: start a mock consultation, the survivor panel, the debrief."""
