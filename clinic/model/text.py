@@ -44,6 +44,20 @@ def _check_short(value: str) -> str:
     return value
 
 
+def short_text_issue(value: str) -> tuple[str, int] | None:
+    """Why `value` breaks the short-text rule, for a message at the field: ("empty", 0),
+    ("too_long", its length) or ("control", the 1-based position of the first refused
+    character); None when it is fine."""
+    if not value or not value.strip():
+        return ("empty", 0)
+    if len(value) > SHORT_MAX:
+        return ("too_long", len(value))
+    found = _SHORT_FORBIDDEN.search(value)
+    if found is not None:
+        return ("control", found.start() + 1)
+    return None
+
+
 def _check_long(value: str) -> str:
     if len(value) > LONG_MAX:
         raise ValueError(f"must be at most {LONG_MAX:,} characters")

@@ -28,6 +28,7 @@ from clinic.errors import ClinicError
 from clinic.i18n import _, ngettext
 from ui import prompts
 from ui.cases.case_model import ID_ROLE, OPENED, CaseFilterProxy, CaseTableModel
+from ui.text_rules import short_text_problem
 
 if TYPE_CHECKING:
     from ui.session import VaultSession
@@ -194,7 +195,10 @@ class CasesView(QWidget):
     # -- actions ---------------------------------------------------------------------
     def new_case(self) -> None:
         pseudonym = prompts.ask_text(
-            self, _("New case"), _("Pseudonym (not the survivor's real name):")
+            self,
+            _("New case"),
+            _("Pseudonym (not the survivor's real name):"),
+            check=short_text_problem,
         )
         if pseudonym is None or not pseudonym.strip():
             return

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from clinic.i18n import _
 from clinic.model import Visit
+from ui.stages.session_parts.forms import UNSAVED_PROPERTY
 from ui.widgets import SafeLabel
 
 
@@ -27,6 +28,7 @@ class VisitNotes(QWidget):
         label.setBuddy(self.edit)
         self.error = SafeLabel("", self)
         self.error.setObjectName("errorText")
+        self.error.setProperty(UNSAVED_PROPERTY, True)
         self.error.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -52,7 +54,12 @@ class VisitNotes(QWidget):
         try:
             self._visit.notes = self.edit.toPlainText()
         except ValidationError:
-            self.error.setText(_("These notes hold a character that cannot be stored."))
+            self.error.setText(
+                _(
+                    "Not saved: these notes hold a control character (it may have come with a"
+                    " paste). Remove it; the last stored notes are kept."
+                )
+            )
             self.error.show()
             return
         self.error.hide()

@@ -6,12 +6,13 @@ done/left count from clinic.services.progress. The guidance panel collapses with
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -29,6 +30,7 @@ from clinic.services.progress import StageProgress, stage_progress
 from clinic.vocabulary import finding_title
 from ui.cases.case_model import MASK
 from ui.stages.base import STAGES, StageContext, StagePage, page_for
+from ui.stages.session_parts.forms import UNSAVED_PROPERTY
 from ui.widgets import SafeLabel
 from ui.workspace.guidance import GuidancePanel
 from ui.workspace.visit_notes import VisitNotes
@@ -49,6 +51,8 @@ class WorkspaceView(QWidget):
     """A stage page or the notes changed a record; payload: (kind, entity)."""
     position_changed = Signal()
     """The visible visit or stage changed."""
+    unsaved_changed = Signal()
+    """A field's "not stored" line appeared or went: see unsaved_fields()."""
 
     def __init__(
         self,
@@ -64,6 +68,7 @@ class WorkspaceView(QWidget):
         self.masked = False
         self._build(protocols)
         self._connect()
+        self._watch_unsaved()
 
     def _build(self, protocols: ProtocolSet) -> None:
         self.back_button = QPushButton(_("Back to cases"), self)
@@ -199,6 +204,37 @@ class WorkspaceView(QWidget):
         for row, stage in enumerate(STAGES):
             item = self.nav.item(row)
             item.setText(f"{_(stage.title)}\n{progress_text(progress[stage.id])}")
+
+    def unsaved_fields(self) -> list[str]:
+        """Where an edit was refused and is NOT stored (a red line is shown): stage titles,
+        or "Visit notes"."""
+        out: list[str] = []
+        for label in self._unsaved_labels:
+            if label.isHidden():
+                continue
+            page = next((p for p in self.pages if p.isAncestorOf(label)), None)
+            where = _("Visit notes")
+            if page is not None:
+                where = _(STAGES[self.pages.index(page)].title)
+            out.append(where)
+        return list(dict.fromkeys(out))
+
+    def _watch_unsaved(self) -> None:
+        self._unsaved_labels = [
+            w for w in self.findChildren(QLabel) if w.property(UNSAVED_PROPERTY) is True
+        ]
+        for label in self._unsaved_labels:
+            label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (
+            QEvent.Type.Show,
+            QEvent.Type.Hide,
+            QEvent.Type.ShowToParent,
+            QEvent.Type.HideToParent,
+        ):
+            self.unsaved_changed.emit()
+        return False
 
     # -- internals -------------------------------------------------------------------
     def _refresh_case_label(self) -> None:

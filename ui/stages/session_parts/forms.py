@@ -12,6 +12,8 @@ from clinic.i18n import _
 from ui.widgets import SafeLabel
 
 Choices = Sequence[tuple[str, str]]
+UNSAVED_PROPERTY = "marksUnsaved"
+"""Set on an error label whose being shown means the text above it was not stored."""
 
 
 def yes_no_unsure() -> Choices:
@@ -56,8 +58,11 @@ def assign(target: BaseModel, field: str, value: object, error: QLabel | None = 
 
 
 def error_line(parent: QWidget) -> SafeLabel:
+    """A red line under a field; while shown, the edit above it was NOT stored (the
+    workspace watches these: the status bar never says saved then)."""
     label = SafeLabel("", parent)
     label.setObjectName("errorText")
+    label.setProperty(UNSAVED_PROPERTY, True)
     label.hide()
     return label
 
