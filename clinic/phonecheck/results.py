@@ -12,10 +12,10 @@ import datetime as dt
 from clinic.i18n import N_, translation
 from clinic.model import Case, Finding, PhoneCheck, PhoneCheckHit
 from clinic.model.text import SHORT_MAX
-from clinic.model.work import Line, Phrase
+from clinic.model.work import Line, PhoneCheckGroup, Phrase
 from clinic.phonecheck import texts
 from clinic.phonecheck.indicators import IndicatorSet
-from clinic.phonecheck.matching import Hit, MatchResult
+from clinic.phonecheck.matching import _RANK, Hit, MatchResult
 from clinic.phonecheck.scan import Snapshot
 from clinic.vocabulary import line_text
 
@@ -142,34 +142,50 @@ def recheck(
         touched = False
         for subject in subjects:
             families = indicators.by_package.get(subject)
-            if not families:
+            watch = indicators.watch_by_package.get(subject)
+            if not families and not watch:
                 continue
+            group: PhoneCheckGroup = "known_stalkerware" if families else "monitoring_app"
             hit = next((h for h in updated.hits if h.subject == subject), None)
-            if hit is not None and hit.group == "known_stalkerware":
-                continue
-            family = short(", ".join(families))
-            line = Phrase(code="phone_check.evidence.known", params={"family": family})
+            if hit is not None and _RANK[hit.group] <= _RANK[group]:
+                continue  # already in this group or a higher one
+            family = short(", ".join(families or watch or []))
+            reason, key = ("known", "known") if families else ("monitoring", "watchware")
+            lines: list[Line] = [
+                Phrase(code=f"phone_check.evidence.{key}", params={"family": family})
+            ]
+            if not families:
+                lines.append(Phrase(code="phone_check.evidence.sold_openly"))
+            source = "Echap ioc.yaml" if families else "Echap watchware.yaml"
             if hit is None:
-                hit = PhoneCheckHit(group="known_stalkerware", subject=subject, family=family)
+                hit = PhoneCheckHit(group=group, subject=subject, family=family)
                 updated.hits.append(hit)
-            hit.group, hit.family = "known_stalkerware", family
-            hit.evidence = [line, *hit.evidence]
-            to_save.append(_upgrade_finding(case, updated, hit, family, lang))
+            hit.group, hit.family = group, family
+            hit.kind = "known-stalkerware" if families else "monitoring-app"
+            hit.evidence = [*lines, *hit.evidence]
+            hit.sources = [source, *[x for x in hit.sources if x != source]]
+            to_save.append(_upgrade_finding(case, updated, hit, reason))
             touched = True
-        if check.keep_app_list and indicators.has("stalkerware"):
-            touched = touched or "known_stalkerware" in updated.not_checked
-            updated.not_checked.pop("known_stalkerware", None)  # the whole list was re-checked
+        if check.keep_app_list:  # the whole list was re-checked
+            done: list[PhoneCheckGroup] = []
+            if indicators.has("stalkerware") and check.method != "app_names":
+                done.append("known_stalkerware")
+            if indicators.has("watchware") and check.method != "app_names":
+                done.append("monitoring_app")
+            for group_done in done:
+                if updated.not_checked.pop(group_done, None) is not None:
+                    touched = True
+                if updated.group_notes.pop(group_done, None) is not None:
+                    touched = True
         if touched:
             updated.indicators_version = indicators.version()
             changed.append(updated)
     return changed, to_save
 
 
-def _upgrade_finding(
-    case: Case, check: PhoneCheck, hit: PhoneCheckHit, family: str, lang: str
-) -> Finding:
-    hit.code = "known"
-    code, params = coded("known", hit)
+def _upgrade_finding(case: Case, check: PhoneCheck, hit: PhoneCheckHit, reason: str) -> Finding:
+    hit.code = reason
+    code, params = coded(reason, hit)
     for finding in case.findings:
         if finding.phone_check_hit_id == hit.id:
             update = {"code": code, "params": params, "title": None, "detail": ""}

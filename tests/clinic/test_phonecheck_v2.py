@@ -498,3 +498,32 @@ def test_handoff_prints_evidence_and_not_checked_discreet_copy_stays_quiet(
         assert word.casefold() not in folded
     for name in ("net.example.sysupdate", "SysUpdate", "life360", "Life360"):
         assert name.casefold() not in folded
+
+
+@needs_data
+def test_importing_watchware_later_rechecks_kept_lists(demo_case: object) -> None:
+    from clinic.model import Case
+    from clinic.phonecheck.results import recheck
+
+    assert isinstance(demo_case, Case)
+    case = demo_case.model_copy(deep=True)
+    case.phone_checks.clear()
+    text = "com.wondershare.famisafe\norg.example.notes\n"
+    request = service.CheckRequest("list", TODAY, list_text=text, keep_app_list=True)
+    ioc_only = parse_ioc(IOC_YAML.read_bytes())
+    first = service.run_check(request, ioc_only)
+    assert first.result.in_group("monitoring_app") == []
+    assert first.check.group_notes["monitoring_app"] == "no_watchware"
+    service.add_to_case(case, first)
+    both = ioc_only.with_source(parse_file(WATCHWARE.read_bytes()))
+    changed, to_save = recheck(case, both)
+    assert len(changed) == 1
+    hit = next(h for h in changed[0].hits if h.subject == "com.wondershare.famisafe")
+    assert hit.group == "monitoring_app"
+    assert hit.sources[0] == "Echap watchware.yaml"
+    assert "monitoring_app" not in changed[0].group_notes
+    assert [f.code for f in to_save] == ["phone_check.monitoring"]
+    assert to_save[0].params["kind"] == "monitoring-app"
+    # A second import changes nothing more.
+    case.phone_checks[:] = changed
+    assert recheck(case, both) == ([], [])
