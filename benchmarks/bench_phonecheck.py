@@ -104,9 +104,7 @@ def cli(repeats: int = 5) -> dict[str, float]:
         lists, checks = [], []
         for _ in range(repeats):
             lists.append(wall("case", "list", str(vault))[0])
-            checks.append(
-                wall("phone-check", str(vault), case_id, "--packages", str(listing))[0]
-            )
+            checks.append(wall("phone-check", str(vault), case_id, "--packages", str(listing))[0])
     ours, floor = median(checks), median(lists)
     return {"phone_check_cli_ms": ours, "case_list_cli_ms": floor, "ratio": ours / floor}
 

@@ -121,6 +121,20 @@ def measure(vaults: Vaults, work: Path) -> list[Row]:
         lambda: (gui("memory", vaults.demo, DEFAULT_KDF_ITER)["peak_rss_mb"], None),
     )
     add(Row("`clinic case list`, whole process", "ms", max_ratio=2.5), cli)
+
+    def phone_check() -> tuple[float, float]:
+        from benchmarks import bench_phonecheck
+
+        r = bench_phonecheck.cli()
+        return r["phone_check_cli_ms"], r["case_list_cli_ms"]
+
+    def matching() -> tuple[float, None]:
+        from benchmarks import bench_phonecheck
+
+        return bench_phonecheck.run()["match_ms"], None
+
+    add(Row("`phone-check --packages` 10,000 lines vs case list", "ms", max_ratio=2), phone_check)
+    add(Row("phone check: matching 10,000 packages", "ms", max_value=50), matching)
     return rows
 
 
