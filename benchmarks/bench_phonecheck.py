@@ -71,10 +71,10 @@ def run(repeats: int = 5) -> dict[str, float]:
 
 def cli(repeats: int = 5) -> dict[str, float]:
     """Whole processes on one demo vault with both indicator files imported."""
+    import subprocess
     import tempfile
 
     from benchmarks.harness import PASSPHRASE, PYTHON, ROOT, child_env, clinic_demo, median
-    import subprocess
 
     def wall(*args: str) -> tuple[float, str]:
         start = time.perf_counter()
