@@ -384,8 +384,13 @@ def _recover_after_crash(target: Path, passphrase: str, key: KeySettings) -> Any
         os.umask(old_umask)
     try:  # the passphrase, tried on the kept copy (no journal beside it: no rollback)
         _connect(aside / "vault", passphrase, key, "ro").close()
-    except BaseException:
+    except WrongPassphrase:
         _forget_aside(aside)  # nothing was touched
+        raise
+    except VaultCorrupt:
+        pass  # page 1 decrypted (right key) but the half-saved copy is inconsistent: expected
+    except BaseException:
+        _forget_aside(aside)
         raise
     try:
         conn = _connect(target, passphrase, key, "rw")  # the first read rolls back
