@@ -609,7 +609,6 @@ CATALOGUE: dict[str, Entry] = {
     "not_a_backup": Entry(N_("This encrypted file is not a Tech Safety Clinic backup.")),
     # -- the command line (clinic/cli) ----------------------------------------------------
     "input_unreadable": Entry(N_("The input file could not be read.")),
-    "kdf_iter_not_positive": Entry(N_("--kdf-iter must be positive.")),
     "cases_negative": Entry(N_("--cases must be zero or more.")),
     "protocols_dir_not_folder": Entry(N_("--protocols-dir must name a folder.")),
     "not_a_folder": Entry(N_("That path is not a folder.")),
