@@ -64,7 +64,12 @@ def parse_case_bytes(raw: bytes) -> Case:
         raise InvalidInput("case_file_bom")
     _scan_structure(text)
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+        data = json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_no_constant,
+            parse_float=_number,
+        )
     except json.JSONDecodeError as exc:
         raise InvalidInput("case_file_not_json", line=exc.lineno) from None
     except RecursionError:  # the scan bounds nesting; this is a last guard
@@ -88,6 +93,12 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             raise InvalidInput("case_file_duplicate_key")
         out[key] = value
     return out
+
+
+def _number(literal: str) -> int | float:
+    """`17.0` and `1e1` are whole numbers, as JSON Schema counts them; `17.5` is not."""
+    value = float(literal)
+    return int(value) if value.is_integer() else value
 
 
 def _no_constant(_: str) -> Any:

@@ -193,6 +193,18 @@ def test_a_missing_field_is_refused_not_defaulted(base: dict[str, Any]) -> None:
     )
 
 
+def test_a_whole_number_written_17_0_is_17_as_json_schema_counts_it(
+    base: dict[str, Any],
+) -> None:
+    data = _copy(base)
+    data["devices"][0]["os_major"] = 17
+    raw = _bytes(data).replace(b'"os_major": 17', b'"os_major": 17.0', 1)
+    assert b"17.0" in raw
+    case = parse_case_bytes(raw)
+    assert case.devices[0].os_major == 17
+    assert json.loads(dump_case(case))["devices"][0]["os_major"] == 17
+
+
 def test_exporting_twice_gives_the_same_bytes(base: dict[str, Any]) -> None:
     raw = dump_case(parse_case_bytes(_bytes(base))).encode()
     assert dump_case(parse_case_bytes(raw)).encode() == raw
@@ -258,6 +270,8 @@ def _same_json(a: Any, b: Any) -> bool:
         return a.keys() == b.keys() and all(_same_json(a[k], b[k]) for k in a)
     if isinstance(a, list) and isinstance(b, list):
         return len(a) == len(b) and all(_same_json(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b  # one JSON number: 17 and 17.0 are the same value
     return type(a) is type(b) and a == b
 
 

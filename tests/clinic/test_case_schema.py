@@ -190,7 +190,7 @@ def _candidates(node: dict[str, Any]) -> list[Any]:
         out = _string_candidates(node)
     elif node.get("type") == "integer":
         low, high = node.get("minimum"), node.get("maximum")
-        out = [0, 1, 17, -1, "17", True, 17.5, 2**40]
+        out = [0, 1, 17, 17.0, 1e1, -1, "17", True, 17.5, 2**40, 1e400]
         out += [low - 1, low] if low is not None else []
         out += [high, high + 1] if high is not None else []
     elif node.get("type") == "boolean":
