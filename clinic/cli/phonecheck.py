@@ -136,6 +136,12 @@ def _phone_check(args: argparse.Namespace) -> int:
         request.lang = args.lang or facts.language
         request.visit_id = facts.latest_visit_id
         if snap is None:
+            if request.source == "iphone":
+                from clinic.i18n import translation
+                from clinic.phonecheck.texts import PAIRING_PROMPT
+
+                note = translation(request.lang).gettext(PAIRING_PROMPT)
+                print(f"note: {note}", file=sys.stderr)
             outcome = service.run_check(request, indicators)
         else:
             outcome = service.check_snapshot(snap, indicators, request)

@@ -68,6 +68,10 @@ def text(key: str, lang: str = "en", table: dict[str, str] = EVIDENCE, **values:
     return translation(lang).gettext(table[key]).format(**values)
 
 
+PAIRING_PROMPT = N_(
+    'Unlock the iPhone and keep it unlocked. If it asks "Trust This Computer?", the survivor'
+    " decides; Trust and the passcode let this laptop read it. Nothing is changed on the phone."
+)
 PAIRING_REMOVED = N_("The pairing record pymobiledevice3 wrote on this laptop was removed.")
 PAIRING_NOT_FOUND = N_("No pairing record of pymobiledevice3 was found on this laptop.")
 SYSTEM_RECORD = N_(

@@ -252,8 +252,11 @@ def test_iphone_check_from_the_cli(
     )
     locked = run_cli("phone-check", str(path), case_id, "--iphone", "--passphrase-stdin", stdin=PW)
     assert locked.returncode == 6
-    assert locked.stderr.decode().count("\n") == 1
-    assert "locked" in locked.stderr.decode()
+    err = locked.stderr.decode().splitlines()
+    assert err[0].startswith("note: Unlock the iPhone")  # the pairing guidance comes first
+    assert [ln for ln in err if ln.startswith("clinic:")] == err[1:]
+    assert len(err) == 2
+    assert "locked" in err[1]
 
 
 @pytest.mark.skipif(not IOC_YAML.exists(), reason="shared ioc.yaml not present")
