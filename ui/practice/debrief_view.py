@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -60,8 +61,11 @@ class DebriefView(QDialog):
                 _(result.where),
             )
             for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.resizeRowsToContents()
+                item = QTableWidgetItem(text)
+                if col == 0:
+                    item.setBackground(QColor("#e3f1e3" if result.met else "#fbe9d0"))
+                self.table.setItem(row, col, item)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.print_button = QPushButton(_("Print for the trainer..."), self)
         close = QPushButton(_("Close"), self)
         buttons = QHBoxLayout()
@@ -75,6 +79,10 @@ class DebriefView(QDialog):
         self.print_button.clicked.connect(self.print_pdf)
         close.clicked.connect(self.accept)
         self.resize(1100, 640)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
 
     def print_pdf(self) -> None:
         title = _("Practice debrief")

@@ -56,6 +56,10 @@ class SurvivorPanel(QWidget):
         self.reply.setWordWrap(True)
         self.reply.setTextFormat(Qt.TextFormat.PlainText)
         self.reply.setAccessibleName(_("What the survivor says"))
+        self.reply.setStyleSheet(
+            "background: #f3eefa; border: 1px solid #b9a6d6; border-radius: 4px; padding: 8px;"
+        )
+        self.reply.setMinimumHeight(60)
         self.debrief_button = QPushButton(_("End practice: debrief"), self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
