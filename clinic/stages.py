@@ -30,7 +30,18 @@ class StageProgress:
         return self.total > 0 and self.done >= self.total
 
 
-Progress = Callable[[Case, Visit | None], StageProgress]
+@dataclass(frozen=True)
+class Scope:
+    """What the protocols in use expect, which the case alone does not say: the entries of
+    the pre-session and end-of-session guides and the checklist items selected for this
+    inventory (with how many have a result). Empty: count only what the case holds."""
+
+    pre_session: tuple[str, ...] = ()
+    end_session: tuple[str, ...] = ()
+    checks: StageProgress | None = None
+
+
+Progress = Callable[[Case, Visit | None, Scope], StageProgress]
 
 
 @dataclass(frozen=True)
@@ -58,17 +69,27 @@ def _count(*flags: bool) -> StageProgress:
 NOTHING = StageProgress(0, 0)
 
 
-def _before(case: Case, visit: Visit | None) -> StageProgress:
+CHECK_IN_QUESTIONS = ("safe_to_talk", "others_have_access", "summary_safe_to_take_home")
+
+
+def _ticked(entries: tuple[str, ...], ticks: dict[str, bool]) -> StageProgress:
+    """Guide entries ticked, of all the guide's entries (of those touched without a guide)."""
+    ids = entries or tuple(ticks)
+    return StageProgress(sum(bool(ticks.get(e)) for e in ids), len(ids))
+
+
+def _before(case: Case, visit: Visit | None, scope: Scope) -> StageProgress:
+    """Every pre-session entry ticked, the consent script read, each check-in question
+    answered."""
     if visit is None:
         return NOTHING
-    return _count(
-        any(visit.pre_session.values()),
-        visit.consent.script_read,
-        visit.check_in.safe_to_talk != "not_asked",
-    )
+    ticks = _ticked(scope.pre_session, visit.pre_session)
+    answered = [getattr(visit.check_in, q) != "not_asked" for q in CHECK_IN_QUESTIONS]
+    rest = _count(visit.consent.script_read, *answered)
+    return StageProgress(ticks.done + rest.done, ticks.total + rest.total)
 
 
-def _understand(case: Case, visit: Visit | None) -> StageProgress:
+def _understand(case: Case, visit: Visit | None, scope: Scope) -> StageProgress:
     if visit is None:
         return NOTHING
     return _count(
@@ -78,31 +99,33 @@ def _understand(case: Case, visit: Visit | None) -> StageProgress:
     )
 
 
-def _inventory(case: Case, visit: Visit | None) -> StageProgress:
+def _inventory(case: Case, visit: Visit | None, scope: Scope) -> StageProgress:
     return _count(bool(case.people), bool(case.devices), bool(case.accounts))
 
 
-def _investigate(case: Case, visit: Visit | None) -> StageProgress:
+def _investigate(case: Case, visit: Visit | None, scope: Scope) -> StageProgress:
+    """Checklist items with a result, of every item selected for this inventory."""
+    if scope.checks is not None:
+        return scope.checks
     results = [r for run in case.checklist_runs for r in run.results]
     return StageProgress(sum(r.status != ItemStatus.NOT_CHECKED for r in results), len(results))
 
 
-def _advise(case: Case, visit: Visit | None) -> StageProgress:
+def _advise(case: Case, visit: Visit | None, scope: Scope) -> StageProgress:
     decided = {p.finding_id for p in case.plan_items if p.decision != Decision.UNDECIDED}
     return StageProgress(sum(f.id in decided for f in case.findings), len(case.findings))
 
 
-def _handoff(case: Case, visit: Visit | None) -> StageProgress:
+def _handoff(case: Case, visit: Visit | None, scope: Scope) -> StageProgress:
+    """This visit's note written, a follow-up planned, every end-of-session entry ticked."""
     if visit is None:
         return NOTHING
-    return _count(
-        any(n.visit_id == visit.id for n in case.handoff_notes),
-        bool(case.follow_ups),
-        any(visit.end_session.values()),
-    )
+    ticks = _ticked(scope.end_session, visit.end_session)
+    rest = _count(any(n.visit_id == visit.id for n in case.handoff_notes), bool(case.follow_ups))
+    return StageProgress(ticks.done + rest.done, ticks.total + rest.total)
 
 
-def _print(case: Case, visit: Visit | None) -> StageProgress:
+def _print(case: Case, visit: Visit | None, scope: Scope) -> StageProgress:
     return NOTHING
 
 
@@ -137,7 +160,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         "investigate",
         N_("Investigate"),
-        N_("items"),
+        N_("checks"),
         (),
         ("checklist_runs", "findings", "phone_checks"),
         (SURVIVOR, HANDOFF),

@@ -150,9 +150,31 @@ def test_investigate_group_counts_follow_each_result(
     assert prompts.pending_answers() == 0
     assert _head_counts(page)[protocol_id] == f"2 of {total} done"
     assert "(2 have a result)" in view.coverage_label.text()
-    # the workspace's navigation counts follow too, without a relock
+    # the workspace's navigation counts follow too, of every check selected, not "done"
     nav = window.workspace.nav.item(STAGE_IDS.index("investigate")).text()
-    assert "0 of" not in nav.split("\n")[1]
+    total_checks = int(view.coverage_label.text().split(" of ")[1].split()[0])
+    assert total_checks > 2
+    assert nav.split("\n")[1] == f"2 of {total_checks} checks"
+
+
+def test_before_progress_counts_every_step_and_says_done_only_when_done(
+    qtbot: QtBot, make_window: WindowFactory, demo_vault: Path, demo_cases: list[Case]
+) -> None:
+    window = _fresh_visit(qtbot, make_window, demo_vault, demo_cases[1])
+    before = _go(qtbot, window, "before")
+    assert isinstance(before, BeforePage)
+    entries = before.checklist_model.rowCount()
+    assert entries > 3
+    total = entries + 4  # every pre-session entry, the script read, three check-in answers
+    nav = window.workspace.nav.item(0)
+    assert nav.text().split("\n")[1] == f"0 of {total} steps"
+    for row in range(3):
+        before.checklist_model.setData(
+            before.checklist_model.index(row, 0),
+            Qt.CheckState.Checked.value,
+            Qt.ItemDataRole.CheckStateRole,
+        )
+    assert nav.text().split("\n")[1] == f"3 of {total} steps"  # not "done"
 
 
 def test_advise_banner_until_the_check_in_is_recorded(

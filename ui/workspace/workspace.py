@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic.i18n import _
+from clinic.i18n import _, current_language
 from clinic.model import Case, Visit
 from clinic.protocols.loader import ProtocolSet
+from clinic.protocols.select import coverage, select
 from clinic.services.editing import OpenItems, open_items
-from clinic.services.progress import StageProgress, stage_progress
+from clinic.services.progress import Scope, StageProgress, stage_progress
 from clinic.vocabulary import finding_title
 from ui.cases.case_model import MASK
 from ui.stages.base import STAGES, StageContext, StagePage, page_for
@@ -36,12 +37,20 @@ from ui.workspace.guidance import GuidancePanel
 from ui.workspace.visit_notes import VisitNotes
 
 
-def progress_text(progress: StageProgress) -> str:
+def progress_text(progress: StageProgress, unit: str = "steps") -> str:
+    """ "N of M <unit>" by the stage table's definition of done; "done" only when it is."""
     if progress.total == 0:
         return _("nothing to count yet")
+    counted = _("{done} of {total} {unit}").format(
+        done=progress.done, total=progress.total, unit=_(unit)
+    )
     if progress.complete:
-        return _("done")
-    return _("{done} of {total} done").format(done=progress.done, total=progress.total)
+        return _("done: {counted}").format(counted=counted)
+    return counted
+
+
+CHECK_KINDS = frozenset({"checklist_runs", "people", "devices", "accounts", "phone_checks"})
+"""Edits that can change which checklist items are selected or have a result."""
 
 
 class WorkspaceView(QWidget):
@@ -66,6 +75,8 @@ class WorkspaceView(QWidget):
         self._case: Case | None = None
         self._visit: Visit | None = None
         self.masked = False
+        self._protocols = protocols
+        self._checks: StageProgress | None = None
         self._build(protocols)
         self._connect()
         self._watch_unsaved()
@@ -200,10 +211,31 @@ class WorkspaceView(QWidget):
     def refresh_progress(self) -> None:
         if self._case is None:
             return
-        progress = stage_progress(self._case, self._visit)
+        progress = stage_progress(self._case, self._visit, self._scope())
         for row, stage in enumerate(STAGES):
             item = self.nav.item(row)
-            item.setText(f"{_(stage.title)}\n{progress_text(progress[stage.id])}")
+            item.setText(f"{_(stage.title)}\n{progress_text(progress[stage.id], stage.unit)}")
+
+    def _scope(self) -> Scope:
+        """The guides' entries and the checklist items selected for this inventory (the
+        coverage is computed again only after an edit that can change it)."""
+        assert self._case is not None
+        lang = current_language()
+        guides = {
+            gid: self._protocols.guide(gid, lang) for gid in ("pre-session", "end-of-session")
+        }
+        if self._checks is None:
+            cover = coverage(self._case, self._protocols, select(self._case, self._protocols))
+            self._checks = StageProgress(cover.done_count, cover.item_count)
+        return Scope(
+            pre_session=tuple(e.id for e in guides["pre-session"].entries)
+            if guides["pre-session"]
+            else (),
+            end_session=tuple(e.id for e in guides["end-of-session"].entries)
+            if guides["end-of-session"]
+            else (),
+            checks=self._checks,
+        )
 
     def unsaved_fields(self) -> list[str]:
         """Where an edit was refused and is NOT stored (a red line is shown): stage titles,
@@ -247,6 +279,7 @@ class WorkspaceView(QWidget):
     def _show_visit(self, visit: Visit | None) -> None:
         assert self._case is not None
         self._visit = visit
+        self._checks = None
         if visit is not None:
             self.visit_box.setCurrentIndex(self.visit_box.findData(visit.id))
         for page in self.pages:
@@ -284,9 +317,11 @@ class WorkspaceView(QWidget):
         else:
             self._on_case_edited(kind, entity)
 
-    def _on_case_edited(self, _kind: str, _entity: object) -> None:
+    def _on_case_edited(self, kind: str, _entity: object) -> None:
         if self._case is None:
             return
+        if kind in CHECK_KINDS:
+            self._checks = None
         for page in self.pages:
             page.refresh()
         self.refresh_progress()
