@@ -241,3 +241,18 @@ def test_remote_session_offers_the_guided_self_check(
     assert not panel.adb_button.isVisibleTo(panel)
     assert not panel.adb_button.isEnabled()
     assert panel.list_button.isEnabled()  # app names read out can still be checked
+
+
+def test_a_pasted_dump_is_refused_and_nothing_is_stored(
+    qtbot: QtBot, make_window: WindowFactory, demo_vault: Path, demo_case: Case
+) -> None:
+    window = open_stage(qtbot, make_window, demo_vault, demo_case.id, "investigate")
+    panel = _panel(window).phone
+    tablet = next(d for d in demo_case.devices if d.platform == "android")
+    panel.device_box.setCurrentIndex(panel.device_box.findData(tablet.id))
+    before = len(panel._case.phone_checks)  # type: ignore[union-attr]
+    panel.paste.setPlainText('[{"name": "com.example.one", "files": []}]')
+    panel.list_button.click()
+    assert "JSON" in panel.status.text()
+    assert "com.example.one" not in panel.status.text()
+    assert len(panel._case.phone_checks) == before  # type: ignore[union-attr]
