@@ -21,10 +21,12 @@ How to add a migration (the whole procedure):
 2. If the change alters the case JSON (a field added, renamed, removed or re-typed in
    `clinic/model`), also:
    - bump `CASE_FORMAT` in `clinic/model/case.py` by one (and the `Literal[...]` of
-     `Case.format` with it);
+     `Case.format` with it), once per release: while the new format is unreleased, extend
+     its upgrade step instead of bumping again;
    - add ONE upgrade function to `clinic/model/upgrade.py` (`UPGRADES[N]`: turns a case
-     dict of format N into format N+1; pure dict in, dict out, e.g. set the new field's
-     default). Exports of every older release then import through the chain;
+     dict of format N into format N+1; pure dict in, dict out). A field added with a
+     default needs nothing there (older files take the default); a rename, removal or new
+     type does. Exports of every older release then import through the chain;
    - append `upgrade_case_documents` (below) as the vault migration entry (or call it from
      your own Python step): it rewrites every stored case through the same chain.
 3. After a case-format change, run `python tools/demo_cases.py` (the demo cases in
