@@ -303,7 +303,9 @@ PHONE_CHECK_EVIDENCE: dict[str, str] = {
     ),
     "adb_tcp": N_("adb over Wi-Fi is on."),
     "old_patch": N_("The security patch is more than a year old ({patch})."),
-    "adb_keys": N_("USB debugging is allowed for {count} computer(s): {hosts}."),
+    "adb_keys": N_(
+        "USB debugging is allowed for {count} computer(s) other than this laptop: {hosts}."
+    ),
     "ios_enterprise": N_(
         "Installed with an enterprise certificate, not from the App Store. This is a known"
         " way to install monitoring apps."

@@ -432,10 +432,11 @@ def _when(text: str) -> str:
     return ""
 
 
-def parse_adb_keys(text: str) -> list[str] | None:
+def parse_adb_keys(text: str, skip: frozenset[str] = frozenset()) -> list[str] | None:
     """Computers whose USB debugging key the phone keeps, from `dumpsys adb`.
 
     Each key line is `BASE64 user@host`; the comment after the key is returned (or "?").
+    Keys in `skip` (this laptop's own public key) are left out.
     """
     if unavailable(text):
         return None
@@ -450,7 +451,7 @@ def parse_adb_keys(text: str) -> list[str] | None:
             inside = False
         if inside and stripped and stripped != "null":
             parts = stripped.split(None, 1)
-            if len(parts[0]) > 100:
+            if len(parts[0]) > 100 and parts[0] not in skip:
                 out.append(parts[1].strip() if len(parts) > 1 else "?")
     return out
 

@@ -184,9 +184,25 @@ def scan_adb(runner: AdbRunner, serial: str | None = None) -> Snapshot:
         snap.settings[key] = p.parse_setting(out) if out is not None else None
     _read_powers(sh, snap)
     keys_out = sh("dumpsys", "adb")
-    snap.adb_keys = p.parse_adb_keys(keys_out) if keys_out is not None else None
+    own = own_adb_keys()
+    snap.adb_keys = p.parse_adb_keys(keys_out, own) if keys_out is not None else None
     snap.detail_source = _adb_details(sh)
     return snap
+
+
+def own_adb_keys() -> frozenset[str]:
+    """This laptop's own adb public key (`~/.android/adbkey.pub`, or $ANDROID_USER_HOME),
+    so the phone's list of authorised computers is shown without it."""
+    import os
+    from pathlib import Path
+
+    home = os.environ.get("ANDROID_USER_HOME") or str(Path.home() / ".android")
+    try:
+        text = (Path(home) / "adbkey.pub").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return frozenset()
+    parts = text.split()
+    return frozenset(parts[:1])
 
 
 def _device_from_props(snap: Snapshot) -> None:

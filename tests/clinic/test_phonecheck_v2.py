@@ -65,6 +65,11 @@ def test_flagged_app_gets_install_permission_and_recent_use_evidence(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     scenario = install_fake_adb(tmp_path, monkeypatch)
+    own = tmp_path / "android-home"
+    own.mkdir()
+    keys = (scenario / "dumpsys_adb.txt").read_text().split("user_keys=")[1].split()
+    (own / "adbkey.pub").write_text(f"{keys[0]} volunteer@clinic-laptop\n")  # this laptop
+    monkeypatch.setenv("ANDROID_USER_HOME", str(own))
     request = service.CheckRequest("adb", TODAY)
     snap = service.read_snapshot(request)
     outcome = service.check_snapshot(snap, parse_ioc(IOC), request)
@@ -89,8 +94,9 @@ def test_flagged_app_gets_install_permission_and_recent_use_evidence(
     assert not any(a[-1] == "org.example.notes" and "dumpsys" in a for a in made)
     # Device context: adb keys of two computers; the model and OS in the header.
     settings = next(h for h in outcome.result.hits if h.subject == "Phone settings")
-    assert "USB debugging is allowed for 2 computer(s)" in _text(settings)
+    assert "allowed for 1 computer(s) other than this laptop" in _text(settings)
     assert "someone@desktop-7" in _text(settings)
+    assert "volunteer@clinic-laptop" not in _text(settings)
     lines = result_lines(outcome.result)
     assert lines[1].startswith("Phone: ")
     assert "Android" in lines[1]
