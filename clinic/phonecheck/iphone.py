@@ -133,7 +133,7 @@ class SubprocessIphoneRunner:
         args = [self.tool, *command]
         if udid is not None and tuple(command) != _UDID_FREE:
             args += ["--udid", udid]
-        env = {**os.environ, "NO_COLOR": "1", "PYMOBILEDEVICE3_NO_UPDATE_CHECK": "1"}
+        env = child_env()
         try:
             proc = subprocess.run(
                 args,
@@ -153,6 +153,18 @@ class SubprocessIphoneRunner:
             return json.loads(proc.stdout.decode("utf-8", "replace") or "null")
         except ValueError:
             raise IphoneBadAnswer() from None
+
+
+def child_env() -> dict[str, str]:
+    """The tool's environment: no colour, and none of its own variables (they can pick a
+    device, a tunnel or a network usbmux address), so it talks to the local USB iPhone only."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PYMOBILEDEVICE3_") and k != "USBMUXD_SOCKET_ADDRESS"
+    }
+    env["NO_COLOR"] = "1"
+    return env
 
 
 def problem_from_stderr(stderr: str) -> IphoneProblem:

@@ -533,3 +533,17 @@ def test_importing_watchware_later_rechecks_kept_lists(demo_case: object) -> Non
     # A second import changes nothing more.
     case.phone_checks[:] = changed
     assert recheck(case, both) == ([], [])
+
+
+def test_iphone_tool_gets_none_of_its_redirecting_variables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from clinic.phonecheck.iphone import child_env
+
+    monkeypatch.setenv("PYMOBILEDEVICE3_TUNNEL", "x")
+    monkeypatch.setenv("PYMOBILEDEVICE3_UDID", "y")
+    monkeypatch.setenv("USBMUXD_SOCKET_ADDRESS", "192.0.2.1:27015")
+    env = child_env()
+    assert not any(k.startswith("PYMOBILEDEVICE3_") for k in env)
+    assert "USBMUXD_SOCKET_ADDRESS" not in env
+    assert env["NO_COLOR"] == "1"
