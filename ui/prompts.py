@@ -146,6 +146,18 @@ def ask_text(
     return dialog.edit.text()
 
 
+def ask_with(dialog: QDialog, result: Callable[[], Any]) -> Any:
+    """Run a dialog built by the caller; `result()` when accepted, else None. Tests answer
+    with the result itself."""
+    if _answers:
+        dialog.deleteLater()
+        return _answers.popleft()
+    accepted = _run(dialog) == QDialog.DialogCode.Accepted
+    value = result() if accepted else None
+    dialog.deleteLater()
+    return value
+
+
 def ask_passphrase(parent: QWidget | None, title: str, label: str) -> str | None:
     """A passphrase typed hidden, or None when cancelled."""
     if _answers:

@@ -329,12 +329,10 @@ def _handoff(qtbot: QtBot, window: MainWindow) -> str:
     qtbot.waitUntil(lambda: follow.model.rowCount() == 1, timeout=2000)
     assert focused() is follow.who
     type_text(qtbot, "EF")
-    tab_to(qtbot, follow.due_known)
-    key(qtbot, Qt.Key.Key_Space)
     tab_to(qtbot, follow.due)
-    assert follow.due.date().toPython() == FIXED_TODAY  # the date starts at today
+    assert follow.due.text() == ""  # no date until one is typed
     with qtbot.waitSignal(window.autosaver.saved, timeout=5000):
-        type_text(qtbot, DUE.strftime("%Y%m%d"))  # year selected; a full part moves on
+        type_text(qtbot, f"{DUE.year}-{DUE.month}-{DUE.day}")  # one-digit parts are fine
     assert follow.model.index(0, 2).data() == DUE.isoformat()
     return entry_id
 

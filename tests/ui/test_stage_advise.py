@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from clinic.model import Case
+from clinic.model import Case, PlanItem
 from clinic.model.vocab import Decision, RiskTag
 from clinic.storage import KeySettings
 from tests.ui.conftest import WindowFactory
@@ -88,7 +88,7 @@ def test_done_together_asks_caution_and_document_first(
         qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
     assert prompts.pending_answers() == 0
     assert page.model.finding(page.table.currentIndex().row()) is not None
-    prompts.set_next_answer("Remove the device together")
+    prompts.set_next_answer(PlanItem(title="Remove the device together"))
     page.own_button.click()
     with qtbot.waitSignal(window.autosaver.saved, timeout=5000):
         _decide(qtbot, page, Decision.DONE_TOGETHER)

@@ -93,8 +93,18 @@ def test_note_follow_ups_and_end_of_session_on_a_new_visit(
     qtbot.keyClick(page, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: editor.model.rowCount() == 2, timeout=2000)
     qtbot.keyClicks(editor.who, "AB")  # focus moved to "who" after adding
-    editor.due_known.setFocus()
-    qtbot.keyClick(editor.due_known, Qt.Key.Key_Space)
+    editor.due.setFocus()
+    qtbot.keyClicks(editor.due, "2026-13-01")  # not a date: named, nothing stored
+    assert editor.error.isVisibleTo(page)
+    assert "YYYY-MM-DD" in editor.error.text()
+    assert editor.due.text() == "2026-13-01"  # the text stays
+    editor.due.clear()
+    qtbot.keyClicks(editor.due, "-")  # a typed "-": no date, not an error
+    assert not editor.error.isVisibleTo(page)
+    assert editor.model.index(1, 2).data() == "no date"
+    editor.due.clear()
+    qtbot.keyClicks(editor.due, FIXED_TODAY.isoformat())
+    assert not editor.error.isVisibleTo(page)
     # Mark Maple's earlier follow-up done.
     editor.table.setCurrentIndex(editor.model.index(0, 0))
     editor.done.setFocus()

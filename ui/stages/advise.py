@@ -27,6 +27,7 @@ from clinic.protocols.schema import Item, Option
 from clinic.vocabulary import finding_detail, finding_title, line_text
 from ui import prompts
 from ui.stages.advise_parts.findings_model import FindingsModel
+from ui.stages.advise_parts.own_option import OwnOptionDialog
 from ui.stages.advise_parts.plan_form import PlanForm
 from ui.stages.base import StageContext, StagePage, register
 from ui.stages.investigate_parts.risk import RiskBadges
@@ -46,6 +47,8 @@ class AdvisePage(StagePage):
         self._finding: Finding | None = None
         self.option_buttons: list[QPushButton] = []
         self.option_rows: list[QWidget] = []
+        self.option_status: list[SafeLabel] = []
+        """Beside each option's button: "Chosen: ..." once it is (feedback where you click)."""
         self.model = FindingsModel()
         self.model.setParent(self)
         self.table = QTableView(self)
@@ -174,7 +177,7 @@ class AdvisePage(StagePage):
         self._finding = finding
         for row in self.option_rows:
             row.deleteLater()
-        self.option_rows, self.option_buttons = [], []
+        self.option_rows, self.option_buttons, self.option_status = [], [], []
         self.own_button.setEnabled(finding is not None)
         if finding is None:
             self.detail.setText(
@@ -209,18 +212,28 @@ class AdvisePage(StagePage):
         detail = SafeLabel(option.detail, row)
         badges = RiskBadges(row)
         badges.set_tags(option.risk_tags)
-        button = QPushButton(_("Choose this option"), row)
+        chosen = self._plan_for(option.id) is not None
+        button = QPushButton(_("Chosen") if chosen else _("Choose this option"), row)
         button.setAccessibleName(_("Choose: {title}").format(title=option.title))
-        button.setEnabled(not self._plan_for(option.id))
+        button.setEnabled(not chosen)
         button.clicked.connect(lambda _c=False, o=option: self.choose_option(o))
+        status = SafeLabel(
+            _("Chosen: answer the three questions and record the decision below.")
+            if chosen
+            else "",
+            row,
+        )
+        status.setObjectName("muted")
+        status.setAccessibleName(_("Option status"))
         for widget in (title, detail, badges):
             layout.addWidget(widget)
         line = QHBoxLayout()
         line.addWidget(button)
-        line.addStretch(1)
+        line.addWidget(status, 1)
         layout.addLayout(line)
         self.options_layout.addWidget(row)
         self.option_buttons.append(button)
+        self.option_status.append(status)
         self.option_rows.append(row)
 
     def add_finding(self) -> None:
@@ -253,10 +266,15 @@ class AdvisePage(StagePage):
         self._add_plan(PlanItem(title=option.title, option_id=option.id, risk_tags=tags))
 
     def add_own_option(self) -> None:
-        title = prompts.ask_text(self, _("An option of our own"), _("What could be done:"))
-        if title and title.strip():
-            item = self._item(self._finding)
-            self._add_plan(PlanItem(title=title.strip(), risk_tags=item.risk_tags if item else []))
+        """A title, its risks and the three questions in one dialog (OwnOptionDialog)."""
+        if self._finding is None:
+            return
+        item = self._item(self._finding)
+        questions = [label.text().split(". ", 1)[-1] for label in self.form.question_labels]
+        dialog = OwnOptionDialog(self, questions, item.risk_tags if item else [])
+        plan = prompts.ask_with(dialog, dialog.plan)
+        if isinstance(plan, PlanItem):
+            self._add_plan(plan)
 
     def _add_plan(self, plan: PlanItem) -> None:
         if self._case is None or self._finding is None:

@@ -10,10 +10,19 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clinic.i18n import _, current_language
 from clinic.model import Case, HandoffNote, Visit
+from ui import prompts
 from ui.stages.base import StageContext, StagePage, register
 from ui.stages.session_parts.follow_ups import FollowUpsEditor
 from ui.stages.session_parts.forms import assign, error_line
@@ -72,13 +81,42 @@ class HandoffPage(StagePage):
         self.note.setAccessibleName(_("Note to the advocate"))
         self.note.setTabChangesFocus(True)
         self.note_error = error_line(box)
+        self.remove_note_button = QPushButton(_("Remove this note"), box)
+        self.remove_note_button.setAccessibleName(_("Remove this visit's note to the advocate"))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.remove_note_button)
         layout = QVBoxLayout(box)
         layout.addWidget(hint)
         layout.addWidget(self.share_warning)
         layout.addWidget(self.note, 1)
         layout.addWidget(self.note_error)
+        layout.addLayout(row)
         self.note.textChanged.connect(self._on_note)
+        self.remove_note_button.clicked.connect(self.remove_note)
         return box
+
+    def remove_note(self) -> None:
+        """Delete this visit's note (asked first: it is erased from the vault)."""
+        case, visit = self._case, self._visit
+        note = self._note_for(case, visit)
+        if note is None or case is None or self.context is None:
+            return
+        if not prompts.confirm(
+            self,
+            _("Remove the note"),
+            _(
+                "Remove this visit's note to the advocate? It is erased from the vault and"
+                " leaves the handoff report."
+            ),
+            yes=_("Remove"),
+        ):
+            return
+        self.context.session.delete_record("handoff_notes", note.id)
+        with QSignalBlocker(self.note):
+            self.note.clear()
+        self.note_error.hide()
+        self.remove_note_button.setEnabled(False)
 
     # -- StagePage -------------------------------------------------------------------
     def load(self, case: Case, visit: Visit | None) -> None:
@@ -95,6 +133,7 @@ class HandoffPage(StagePage):
         with QSignalBlocker(self.note):
             self.note.setPlainText(note.text if note else "")
         self.note.setEnabled(visit is not None)
+        self.remove_note_button.setEnabled(note is not None)
         self.note_error.hide()
         self.share_warning.setVisible(
             visit is not None and not visit.consent.may_share_with_advocate
@@ -146,6 +185,7 @@ class HandoffPage(StagePage):
                 return
             case.handoff_notes.append(note)
             self.note_error.hide()
+            self.remove_note_button.setEnabled(True)
         elif not assign(note, "text", text, self.note_error):
             return
         self.edited.emit("handoff_notes", note)

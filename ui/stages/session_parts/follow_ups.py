@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
 from clinic.i18n import N_, _
 from clinic.model import Case, FollowUp
 from ui import prompts
-from ui.stages.session_parts.context_forms import to_date
 from ui.stages.session_parts.forms import assign, error_line
 from ui.stages.session_parts.record_table import RecordTableModel
 
@@ -65,12 +63,10 @@ class FollowUpsEditor(QWidget):
         self.what.setAccessibleName(_("What needs to happen"))
         self.who = QLineEdit(self)
         self.who.setAccessibleName(_("Who will do it (initials or role)"))
-        self.due_known = QCheckBox(_("Has a date"), self)
-        self.due_known.setAccessibleName(_("The follow-up has a due date"))
-        self.due = QDateEdit(self)
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
-        self.due.setAccessibleName(_("Due date"))
+        self.due = QLineEdit(self)
+        self.due.setPlaceholderText(_("YYYY-MM-DD, or empty for no date"))
+        self.due.setAccessibleName(_("Due date (YYYY-MM-DD, or empty for no date)"))
+        self.due.setMaxLength(20)
         self.done = QCheckBox(_("Done"), self)
         self.done.setAccessibleName(_("The follow-up is done"))
         self.error = error_line(self)
@@ -79,7 +75,6 @@ class FollowUpsEditor(QWidget):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         due_row = QHBoxLayout()
-        due_row.addWidget(self.due_known)
         due_row.addWidget(self.due, 1)
         due_row.addWidget(self.done)
         form = QFormLayout()
@@ -98,8 +93,7 @@ class FollowUpsEditor(QWidget):
         self.remove_button.clicked.connect(self._remove)
         self.what.textChanged.connect(self._on_what)
         self.who.textChanged.connect(lambda text: self._set("who", text))
-        self.due_known.toggled.connect(self._on_due)
-        self.due.dateChanged.connect(self._on_due)
+        self.due.textChanged.connect(self._on_due)
         self.done.toggled.connect(lambda on: self._set("done", on))
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
 
@@ -123,19 +117,16 @@ class FollowUpsEditor(QWidget):
 
     def _show_current(self) -> None:
         _row, item = self._current()
-        editors = (self.what, self.who, self.due_known, self.due, self.done)
+        editors = (self.what, self.who, self.due, self.done)
         blockers = [QSignalBlocker(w) for w in editors]
         self.what.setText(item.what if item else "")
         self.who.setText(item.who if item else "")
-        self.due_known.setChecked(bool(item and item.due))
-        due = item.due if item and item.due else self.today
-        self.due.setDate(QDate(due.year, due.month, due.day))
+        self.due.setText(item.due.isoformat() if item and item.due else "")
         self.done.setChecked(bool(item and item.done))
         for blocker in blockers:
             blocker.unblock()
         for widget in editors:
             widget.setEnabled(item is not None)
-        self.due.setEnabled(bool(item and item.due))
         self.remove_button.setEnabled(item is not None)
         self.error.hide()
 
@@ -178,6 +169,29 @@ class FollowUpsEditor(QWidget):
         self._set("what", text)
 
     def _on_due(self) -> None:
-        known = self.due_known.isChecked()
-        self.due.setEnabled(known)
-        self._set("due", to_date(self.due.date()) if known else None)
+        """Typed as YYYY-MM-DD (one-digit month and day too); empty or "-" is no date.
+        Anything else is named at the field and not stored (the text stays)."""
+        due = parse_due(self.due.text())
+        if due is False:
+            self.error.setText(
+                _("Not saved: type the date as YYYY-MM-DD (2026-12-05), or leave it empty.")
+            )
+            self.error.show()
+            return
+        self._set("due", due)
+
+
+def parse_due(text: str) -> dt.date | None | bool:
+    """The date typed, None for no date ("" or "-"), False when it is not a date."""
+    text = text.strip()
+    if text in ("", "-", "\u2013", "\u2014"):
+        return None
+    parts = text.split("-")
+    if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts):
+        return False
+    if len(parts[0]) != 4 or not (1 <= len(parts[1]) <= 2 and 1 <= len(parts[2]) <= 2):
+        return False
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return False
