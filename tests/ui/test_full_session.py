@@ -19,7 +19,7 @@ from clinic.model.vocab import ConcernCategory, Decision, ItemStatus
 from clinic.protocols.schema import Item
 from clinic.storage import KeySettings, Vault
 from tests.cli_helpers import run_cli
-from tests.conftest import FIXED_TODAY, PASSPHRASE
+from tests.conftest import PASSPHRASE
 from tests.ui.conftest import WindowFactory, unlock
 from ui import prompts
 from ui.main_window import MainWindow
