@@ -52,6 +52,12 @@ class RedactingFilter(logging.Filter):
         if record.exc_info and record.exc_info[1] is not None:
             exc = record.exc_info[1]
             code = getattr(exc, "code", None)
+            if code is not None:
+                from clinic.error_catalogue import CATALOGUE
+
+                # Only a catalogue code is a fixed word; anything else may hold case text.
+                code = code if code in CATALOGUE else type(exc).code
+                code = code if code in CATALOGUE else None
             suffix = f" ({type(exc).__name__}" + (f", code {code})" if code else ")")
             record.msg = f"{record.msg}{suffix}"
             record.exc_info = None  # a traceback's text and locals may hold case data

@@ -21,7 +21,7 @@ from clinic.errors import (
 from clinic.model import Case
 from clinic.model.vocab import CaseStatus
 from clinic.services import lifecycle
-from clinic.storage import CaseRepository, KeySettings, Vault, check_integrity
+from clinic.storage import CaseRepository, KeySettings, Vault, check_integrity, schema
 from clinic.storage.backup import restore_backup, write_backup
 from tests.conftest import FIXED_TODAY, PASSPHRASE
 from tests.factories import with_marker_everywhere
@@ -94,7 +94,8 @@ def test_backup_restore_round_trip_keeps_every_table(
     restore_backup(out, BACKUP_PW, target, NEW_PW, fast_key)
     with Vault.open(target, NEW_PW, fast_key) as restored:
         assert table_hashes(restored.conn) == before
-        assert restored.conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        version = restored.conn.execute("PRAGMA user_version").fetchone()[0]
+        assert version == schema.CURRENT_VERSION
     assert target.stat().st_mode & 0o777 == 0o600
 
 

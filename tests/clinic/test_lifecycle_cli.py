@@ -108,7 +108,7 @@ def test_case_delete_and_purge(vault: Path, fast_key: KeySettings) -> None:
     assert (rc, out) == (0, "ok: case deleted\n")
     rc, _, err = _cli("case", "delete", str(vault), ids[0])
     assert rc == 6
-    assert "No case" in err
+    assert "not in this vault" in err
     today = ("--today", "2026-11-27")
     purge = ("vault", "purge", str(vault), "--closed-before", "300", *today)
     assert _cli(*purge)[1] == "ok: 0 closed cases deleted\n"
