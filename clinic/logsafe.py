@@ -56,7 +56,7 @@ class RedactingFilter(logging.Filter):
                 from clinic.error_catalogue import CATALOGUE
 
                 # Only a catalogue code is a fixed word; anything else may hold case text.
-                code = code if code in CATALOGUE else type(exc).code
+                code = code if code in CATALOGUE else getattr(type(exc), "code", None)
                 code = code if code in CATALOGUE else None
             suffix = f" ({type(exc).__name__}" + (f", code {code})" if code else ")")
             record.msg = f"{record.msg}{suffix}"
