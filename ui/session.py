@@ -58,8 +58,12 @@ class VaultSession(QObject):
     (warnings, defaults, counts, progress, routes, the technograph, coverage) refreshes on
     it: one case, one truth, no relock."""
 
+    _check_failed = Signal(object, object)
+    """Internal: the background integrity check failed; payload: (vault, error)."""
+
     def __init__(self, path: Path, key: KeySettings, clock: Clock, tasks: TaskRunner) -> None:
         super().__init__()
+        self._check_failed.connect(self._on_check_failed)  # queued from the check's thread
         self.path = path
         self.key = key
         self.clock = clock
@@ -90,17 +94,41 @@ class VaultSession(QObject):
 
     # -- unlock / create / lock ------------------------------------------------------
     def unlock(self, passphrase: str) -> None:
-        """Open the vault off the GUI thread as its one writer (lifecycle.unlock_in_app:
-        failed-unlock delay, writer lock, integrity check, "unlocked" audit row); emits
-        unlocked or unlock_failed (UnlockDelayed, VaultLocked, WrongPassphrase...)."""
+        """Open the vault off the GUI thread as its one writer (failed-unlock delay, writer
+        lock); emits unlocked or unlock_failed (UnlockDelayed, VaultLocked, WrongPassphrase).
+        Both integrity checks run on a second connection meanwhile
+        (lifecycle.unlock_checking_in_background): the list shows at once, every write and
+        case open waits for the check, and a failed check locks and emits unlock_failed
+        (VaultTampered). The "unlocked" audit row is written once the check passed."""
         path, key, initials = self.path, self.key, self.initials
 
         def job() -> Vault:
             from clinic.services import lifecycle
 
-            return lifecycle.unlock_in_app(path, passphrase, initials, key)
+            return lifecycle.unlock_checking_in_background(path, passphrase, key)
 
-        self.tasks.run(job, self._adopt, self._failed)
+        def adopt(vault: Any) -> None:
+            self._adopt(vault)
+            vault.watch_check(lambda exc: self._check_failed.emit(vault, exc))
+            self._audit_unlocked(vault, initials)
+
+        self.tasks.run(job, adopt, self._failed)
+
+    def _audit_unlocked(self, vault: Vault, initials: str) -> None:
+        def job() -> None:
+            from clinic.services import lifecycle
+
+            vault.wait_verified()  # outside the connection lock: the list stays usable
+            with self._db:
+                if self._vault is vault:
+                    lifecycle.audit(vault, initials, lifecycle.AuditAction.UNLOCKED)
+
+        self.tasks.run(job, None, lambda exc: None)  # a failed check is handled below
+
+    def _on_check_failed(self, vault: Any, exc: BaseException) -> None:
+        if self._vault is vault:
+            self.lock()
+            self.unlock_failed.emit(exc)
 
     def create(self, passphrase: str) -> None:
         """Create the vault off the GUI thread, then open it as unlock() does."""
@@ -172,8 +200,13 @@ class VaultSession(QObject):
             return self._vault is not None and is_practice_vault(self._vault)
 
     def list_cases(self) -> list[CaseSummary]:
+        from clinic.errors import VaultTampered
+
         with self._db:
-            return self.repo.list_cases()
+            try:
+                return self.repo.list_cases()
+            except VaultTampered:
+                return []  # the integrity check failed: the session locks (queued signal)
 
     def open_case(self, case_id: str) -> Case:
         with self._db:

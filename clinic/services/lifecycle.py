@@ -114,6 +114,38 @@ def unlock_in_app(
 ) -> Vault:
     """What the GUI calls to unlock: open_for_writing, then audit 'unlocked'."""
     vault = open_for_writing(path, passphrase, key, held_lock=held_lock, clock=clock)
+    return _audit_unlocked(vault, initials, now)
+
+
+def unlock_checking_in_background(
+    path: Path,
+    passphrase: str,
+    key: KeySettings = DEFAULT_KEY,
+    *,
+    held_lock: VaultLock | None = None,
+    clock: Callable[[], float] = time.time,
+) -> Vault:
+    """Open for writing, with both integrity checks on a second connection (the GUI).
+
+    The case list can be read at once; every write and every case load waits until the
+    check passed (VaultTampered if it failed: `vault.wait_verified()`). The caller writes
+    the 'unlocked' audit row with `audit_unlocked_when_verified`. A vault that needs a
+    migration, or a crashed save, is still checked before anything is written.
+    """
+    from clinic.storage.gate import start_check
+
+    vault = open_for_writing(path, passphrase, key, verify=False, held_lock=held_lock, clock=clock)
+    vault.hold_until_verified(start_check(Path(path), passphrase, key))
+    return vault
+
+
+def audit_unlocked_when_verified(vault: Vault, initials: str, now: Now = _utc_now) -> None:
+    """Wait for the background check, then the 'unlocked' audit row (VaultTampered)."""
+    vault.wait_verified()
+    audit(vault, initials, AuditAction.UNLOCKED, now)
+
+
+def _audit_unlocked(vault: Vault, initials: str, now: Now) -> Vault:
     try:
         audit(vault, initials, AuditAction.UNLOCKED, now)
     except BaseException:

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import sqlcipher3
+
 from clinic.errors import NotFound, Refused
 from clinic.model import ENTITY_LISTS, ENTITY_TYPES, Case, Entity
 from clinic.storage.case_list import CaseSummary, list_cases
-from clinic.storage.vault import Vault
+from clinic.storage.vault import Vault, _map_db_error
 
 _HEADER_EXCLUDE = set(ENTITY_LISTS)
 
@@ -26,13 +28,21 @@ class CaseRepository:
 
     # -- reading ---------------------------------------------------------------------
     def list_cases(self) -> list[CaseSummary]:
-        return list_cases(self.vault.conn)
+        """The case list; it does not wait for a background integrity check, but a page
+        that fails to read waits for the check's verdict (VaultTampered) before anything
+        else is said."""
+        try:
+            return list_cases(self.vault.conn)
+        except sqlcipher3.DatabaseError as exc:
+            self.vault.wait_verified()
+            raise _map_db_error(exc) from None
 
     def exists(self, case_id: str) -> bool:
         row = self.vault.conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone()
         return row is not None
 
     def load(self, case_id: str) -> Case:
+        self.vault.wait_verified()  # a case opens only once the vault passed its check
         conn = self.vault.conn
         row = conn.execute("SELECT doc FROM cases WHERE id = ?", (case_id,)).fetchone()
         if row is None:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 
@@ -30,6 +30,9 @@ from clinic.errors import (
     WrongPassphrase,
 )
 from clinic.storage import schema
+
+if TYPE_CHECKING:
+    from clinic.storage.gate import IntegrityGate
 
 PAGE_SIZE = 4096
 DEFAULT_KDF_ITER = 256_000
@@ -182,6 +185,7 @@ class Vault:
         self._conn = conn
         self.key = key
         self._on_close: list[Callable[[], None]] = []
+        self._gate: IntegrityGate | None = None
 
     # -- lifecycle -------------------------------------------------------------------
     @classmethod
@@ -237,6 +241,8 @@ class Vault:
                 raise SchemaTooNew()
             if found < 1:
                 raise VaultCorrupt("not_a_vault")
+            if not verify and found < schema.CURRENT_VERSION:
+                _verify(conn)  # never migrate (write) a vault that was not checked
             schema.migrate(conn, before=_backup_first(conn, target, passphrase, key))
         except sqlcipher3.DatabaseError as exc:
             conn.close()
@@ -275,9 +281,27 @@ class Vault:
             raise VaultUnreadable("vault_is_locked")
         return self._conn
 
+    def hold_until_verified(self, gate: IntegrityGate) -> None:
+        """Hold every write (and every case load) until `gate`'s background check passed."""
+        self._gate = gate
+
+    def wait_verified(self) -> None:
+        """Block until a background integrity check passed; VaultTampered if it failed."""
+        if self._gate is not None:
+            self._gate.wait()
+
+    def watch_check(self, listener: Callable[[BaseException], None]) -> None:
+        """Call `listener(error)` if the background check fails (at once if it has)."""
+        if self._gate is not None:
+            self._gate.on_failure(listener)
+
     @contextmanager
     def transaction(self) -> Iterator[Any]:
-        """One write transaction; committed (and synced) on success, rolled back on error."""
+        """One write transaction; committed (and synced) on success, rolled back on error.
+
+        Waits first for a background integrity check (`hold_until_verified`), if any.
+        """
+        self.wait_verified()
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")

@@ -1,0 +1,85 @@
+"""The GUI's integrity check on a second connection (issue 15 #1).
+
+The unlocking connection derives the key and the case list is shown at once; meanwhile a
+second, read-only connection runs both checks (`cipher_integrity_check`, `quick_check`) on
+another thread. Until the check has passed, `Vault.transaction()` (every write) and
+`CaseRepository.load()` (every open of a case) wait on the gate; if it fails they raise
+VaultTampered and the listeners (the GUI session, which locks) are told. A vault that
+needs a schema migration is checked before it is migrated, never in the background.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from clinic.errors import ClinicError, VaultTampered
+from clinic.storage.vault import KeySettings, _connect, _verify
+
+Listener = Callable[[BaseException], None]
+
+
+class IntegrityGate:
+    """Open until the background check finishes; `wait()` raises if it failed."""
+
+    def __init__(self) -> None:
+        self._done = threading.Event()
+        self._error: ClinicError | None = None
+        self._listeners: list[Listener] = []
+        self._lock = threading.Lock()
+
+    @property
+    def settled(self) -> bool:
+        return self._done.is_set()
+
+    @property
+    def passed(self) -> bool:
+        return self._done.is_set() and self._error is None
+
+    def wait(self) -> None:
+        """Block until the check finished; VaultTampered when it failed."""
+        self._done.wait()
+        if self._error is not None:
+            raise VaultTampered(self._error.code, **self._error.params)
+
+    def on_failure(self, listener: Listener) -> None:
+        """Call `listener(error)` once if the check fails (at once if it already has)."""
+        with self._lock:
+            if not self._done.is_set():
+                self._listeners.append(listener)
+                return
+            error = self._error
+        if error is not None:
+            listener(error)
+
+    def finish(self, error: ClinicError | None) -> None:
+        with self._lock:
+            self._error = error
+            self._done.set()
+            listeners, self._listeners = self._listeners, []
+        if error is not None:
+            for listener in listeners:
+                listener(error)
+
+
+def start_check(path: Path, passphrase: str, key: KeySettings) -> IntegrityGate:
+    """Run both integrity checks on a second, read-only connection in a daemon thread."""
+    gate = IntegrityGate()
+
+    def run() -> None:
+        try:
+            conn = _connect(Path(path), passphrase, key, "ro")
+            try:
+                _verify(conn)
+            finally:
+                conn.close()
+        except VaultTampered as exc:
+            gate.finish(exc)
+        except BaseException:  # any failure holds every write: never a silent pass
+            gate.finish(VaultTampered())
+        else:
+            gate.finish(None)
+
+    threading.Thread(target=run, name="vault-integrity-check", daemon=True).start()
+    return gate
