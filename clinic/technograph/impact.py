@@ -159,7 +159,7 @@ def preview(
     for route in result.remaining:
         if route.target_id not in shown:
             shown.add(route.target_id)
-            chain = " -> ".join(after.chain(route))
+            chain = " \u2192 ".join(after.chain(route))
             text = tr(STILL_OPEN).format(b=graph.label(route.target_id), chain=chain)
             result.notices.append(text)
     return result

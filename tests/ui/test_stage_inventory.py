@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from clinic.model import Account, Case, Device, Person
@@ -17,6 +17,7 @@ from tests.ui.conftest import WindowFactory, unlock
 from ui import prompts
 from ui.main_window import MainWindow
 from ui.stages.inventory import InventoryPage
+from ui.stages.inventory_parts.graph_view import EDGE_GROUPS
 
 
 def _open_inventory(qtbot: QtBot, window: MainWindow, case: Case) -> InventoryPage:
@@ -30,6 +31,9 @@ def _open_inventory(qtbot: QtBot, window: MainWindow, case: Case) -> InventoryPa
 def _stored(path: Path, key: KeySettings, case_id: str) -> Case:
     with Vault.open(path, PASSPHRASE, key) as vault:
         return CaseRepository(vault).load(case_id)
+
+
+LEGEND_TITLES = {title for title, _color, _kinds in EDGE_GROUPS}
 
 
 def test_add_device_and_account_from_the_keyboard(
@@ -150,11 +154,38 @@ def test_technograph_routes_and_impact_preview(
     )
     assert edge.highlighted
     assert not all(e.highlighted for e in tab.view.edge_items)  # edges off routes stay faint
+    # Edges from people to accounts pass between the device boxes, never behind one.
+    device_ids = {d.id for d in demo_case.devices}
+    people_ids = {p.id for p in demo_case.people}
+    boxes = [tab.view.node_items[i].rect().adjusted(2, 2, -2, -2) for i in device_ids]
+    skipping = [
+        e
+        for e in tab.view.edge_items
+        if e.edge.source in people_ids and e.edge.target not in device_ids
+    ]
+    assert skipping
+    for item in skipping:
+        path = item.path()
+        points = [path.pointAtPercent(n / 200) for n in range(201)]
+        assert not [p for p in points for box in boxes if box.contains(p)]
+    # The legend: each swatch sits right before its own label.
+    legend = [w for w in tab.findChildren(QWidget) if w.accessibleName() in LEGEND_TITLES]
+    assert len(legend) == len(LEGEND_TITLES)
+    for pair in legend:
+        swatch, label = pair.findChildren(QLabel)[:2]
+        assert swatch.pixmap() is not None
+        assert not swatch.pixmap().isNull()
+        assert label.text() == pair.accessibleName()
+        assert swatch.geometry().right() < label.geometry().left()
 
     # Table view: one row per route, with the explanation.
     qtbot.mouseClick(tab.table_button, Qt.MouseButton.LeftButton)
-    assert tab.views.currentWidget() is tab.table
+    assert tab.views.currentWidget() is tab.table.parentWidget()
     assert tab.routes.rowCount() == len(report.routes)
+    # one line per route: a laptop screen shows many of them, the full text is below
+    line = tab.table.fontMetrics().height()
+    assert all(tab.table.rowHeight(r) < 2.5 * line for r in range(tab.routes.rowCount()))
+    assert all("->" not in tab.routes.index(r, 0).data() for r in range(tab.routes.rowCount()))
     texts = [tab.routes.index(r, 2).data() for r in range(tab.routes.rowCount())]
     assert any("signed in on" in t and apple.label in t for t in texts)
     tab.table.selectRow(0)
@@ -165,6 +196,7 @@ def test_technograph_routes_and_impact_preview(
         if e.highlighted
     }
     assert strong == set(first.key)
+    assert tab.route_detail.text().startswith(tab.routes.index(0, 0).data())
 
     # Impact preview: changing the Apple Account password cuts its routes.
     qtbot.mouseClick(tab.impact_button, Qt.MouseButton.LeftButton)

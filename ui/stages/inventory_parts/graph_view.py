@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.i18n import N_, _
-from clinic.technograph import EdgeKind, Layout, LayoutEdge
+from clinic.technograph import EdgeKind, Layout, LayoutEdge, NodePos
 from ui.stages.inventory_parts.form import plain_tooltip
 
 NODE_W = 210.0
@@ -128,9 +128,15 @@ class TechnographView(QGraphicsView):
             text.setPos(node.x + 8, node.y + (NODE_H - metrics.height()) / 2)
             self.node_items[node.id] = rect
         places = {n.id: n for n in lay.nodes}
+        middle = sorted(n.y for n in lay.nodes if n.column == 1)
+        middle_x = next((n.x for n in lay.nodes if n.column == 1), None)
         for edge in lay.edges:
             a, b = places[edge.source], places[edge.target]
-            path, tip, direction = _curve(a.x, a.y, a.column, b.x, b.y, b.column)
+            if abs(a.column - b.column) == 2 and middle and middle_x is not None:
+                lane = _lane(middle, (a.y + b.y) / 2 + NODE_H / 2)
+                path, tip, direction = _curve_around(a, b, middle_x, lane)
+            else:
+                path, tip, direction = _curve(a.x, a.y, a.column, b.x, b.y, b.column)
             head = scene.addPolygon(_arrow(tip, direction))
             item = EdgeItem(edge, path, head)
             scene.addItem(item)
@@ -208,6 +214,35 @@ def _curve(
     bend = (end.x() - start.x()) / 2
     path = QPainterPath(start)
     path.cubicTo(QPointF(start.x() + bend, ya), QPointF(end.x() - bend, yb), end)
+    return path, end, 1.0 if forward else -1.0
+
+
+def _lane(tops: list[float], want: float) -> float:
+    """The y of the gap between boxes of the middle column nearest to `want`: an edge that
+    skips that column passes between its boxes, never behind one."""
+    gaps = [tops[0] - 10.0]
+    gaps += [(top + NODE_H + nxt) / 2 for top, nxt in zip(tops, tops[1:], strict=False)]
+    gaps.append(tops[-1] + NODE_H + 10.0)
+    return min(gaps, key=lambda y: abs(y - want))
+
+
+def _curve_around(
+    a: NodePos, b: NodePos, middle_x: float, lane: float
+) -> tuple[QPainterPath, QPointF, float]:
+    """From the people column to the accounts column (or back) through a gap between the
+    device boxes."""
+    forward = b.column > a.column
+    ya, yb = a.y + NODE_H / 2, b.y + NODE_H / 2
+    start = QPointF(a.x + NODE_W if forward else a.x, ya)
+    end = QPointF(b.x if forward else b.x + NODE_W, yb)
+    enter = QPointF(middle_x - 6 if forward else middle_x + NODE_W + 6, lane)
+    leave = QPointF(middle_x + NODE_W + 6 if forward else middle_x - 6, lane)
+    path = QPainterPath(start)
+    bend = (enter.x() - start.x()) / 2
+    path.cubicTo(QPointF(start.x() + bend, ya), QPointF(enter.x() - bend, lane), enter)
+    path.lineTo(leave)
+    bend = (end.x() - leave.x()) / 2
+    path.cubicTo(QPointF(leave.x() + bend, lane), QPointF(end.x() - bend, yb), end)
     return path, end, 1.0 if forward else -1.0
 
 

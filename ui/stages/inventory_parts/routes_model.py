@@ -38,11 +38,25 @@ class RoutesModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
 
+    def full_text(self, row: int) -> str:
+        """The route's chain, kind and explanation in full (the line under the table)."""
+        route = self.route(row)
+        if route is None or self._report is None:
+            return ""
+        return "\n".join(self._cell(route, c) for c in range(3))
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         route = self.route(index.row())
-        if route is None or self._report is None or role != Qt.ItemDataRole.DisplayRole:
+        if route is None or self._report is None:
             return None
-        column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._cell(route, index.column())
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._cell(route, index.column())
+
+    def _cell(self, route: Route, column: int) -> str:
+        assert self._report is not None
         if column == 0:
             return " \u2192 ".join(self._report.chain(route))
         if column == 1:

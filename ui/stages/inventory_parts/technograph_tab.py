@@ -6,12 +6,14 @@ analysis takes milliseconds, even for 200 nodes).
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -74,18 +76,32 @@ class TechnographTab(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.routes)
         self.table.setAccessibleName(_("Access routes, one per row"))
-        self.table.setWordWrap(True)
+        # One line per route (the whole text in the tooltip and in the line below the
+        # table), so a laptop screen shows many routes, not four wrapped ones.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        self.table.setColumnWidth(0, 200)
-        self.table.setColumnWidth(1, 70)
+        self.table.setColumnWidth(0, 320)
+        self.table.setColumnWidth(1, 90)
+        self.route_detail = SafeLabel("", self)
+        self.route_detail.setAccessibleName(_("The chosen route in full"))
+        self.route_detail.setObjectName("muted")
+        table_page = QWidget(self)
+        table_layout = QVBoxLayout(table_page)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addWidget(self.route_detail)
         self.views = QStackedWidget(self)
         self.views.addWidget(graph_page)
-        self.views.addWidget(self.table)
+        self.views.addWidget(table_page)
         self.impact = ImpactPanel(self)
         self.views.addWidget(self.impact)
         main = QVBoxLayout(self)
@@ -122,7 +138,7 @@ class TechnographTab(QWidget):
             return
         self.report = find_routes(self._case, self._protocols)
         self.routes.set_report(self.report, self._case.language.value)
-        self.table.resizeRowsToContents()
+        self.route_detail.clear()
         self.view.show_layout(layout(self.report))
         self.impact.set_case(self._case, self._protocols)
         total = len(self.report.routes)
@@ -144,21 +160,29 @@ class TechnographTab(QWidget):
     def _on_route_row(self, row: int) -> None:
         route = self.routes.route(row)
         self.view.highlight_route(set(route.key) if route else None)
+        self.route_detail.setText(self.routes.full_text(row))
 
 
 def _legend(parent: QWidget) -> QGridLayout:
     grid = QGridLayout()
     grid.setContentsMargins(4, 2, 4, 2)
     for n, (title, color, _kinds) in enumerate(EDGE_GROUPS):
-        swatch = QLabel(parent)
+        pair = QWidget(parent)  # each swatch right before its own label, never after another
+        line = QHBoxLayout(pair)
+        line.setContentsMargins(0, 0, 12, 0)
+        line.setSpacing(6)
+        swatch = QLabel(pair)
         pixmap = QPixmap(18, 6)
         pixmap.fill(QColor(color))
         swatch.setPixmap(pixmap)
-        text = QLabel(_(title), parent)
+        text = QLabel(_(title), pair)
         text.setObjectName("muted")
-        grid.addWidget(swatch, n // 3, (n % 3) * 2)
-        grid.addWidget(text, n // 3, (n % 3) * 2 + 1)
+        line.addWidget(swatch)
+        line.addWidget(text)
+        line.addStretch(1)
+        pair.setAccessibleName(_(title))
+        grid.addWidget(pair, n // 3, n % 3)
     note = QLabel(_("Thick lines: routes from the person of concern."), parent)
     note.setObjectName("muted")
-    grid.addWidget(note, 2, 0, 1, 6)
+    grid.addWidget(note, 2, 0, 1, 3)
     return grid
