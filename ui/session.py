@@ -105,11 +105,12 @@ class VaultSession(QObject):
         def job() -> Vault:
             from clinic.services import lifecycle
 
-            return lifecycle.unlock_checking_in_background(path, passphrase, key)
+            return lifecycle.unlock_checking_in_background(path, passphrase, key, start=False)
 
         def adopt(vault: Any) -> None:
-            self._adopt(vault)
             vault.watch_check(lambda exc: self._check_failed.emit(vault, exc))
+            self._adopt(vault)  # `unlocked`: the list is drawn
+            vault.start_verifying()  # then the second key derivation and both checks
             self._audit_unlocked(vault, initials)
 
         self.tasks.run(job, adopt, self._failed)

@@ -124,8 +124,12 @@ def unlock_checking_in_background(
     *,
     held_lock: VaultLock | None = None,
     clock: Callable[[], float] = time.time,
+    start: bool = True,
 ) -> Vault:
     """Open for writing, with both integrity checks on a second connection (the GUI).
+
+    `start=False`: the caller starts the check with `vault.start_verifying()` (the GUI does,
+    once the case list is drawn); until then writes and case opens wait.
 
     The case list can be read at once; every write and every case load waits until the
     check passed (VaultTampered if it failed: `vault.wait_verified()`). The caller writes
@@ -135,7 +139,7 @@ def unlock_checking_in_background(
     from clinic.storage.gate import start_check
 
     vault = open_for_writing(path, passphrase, key, verify=False, held_lock=held_lock, clock=clock)
-    vault.hold_until_verified(start_check(Path(path), passphrase, key))
+    vault.hold_until_verified(start_check(Path(path), passphrase, key, start=start))
     return vault
 
 

@@ -28,6 +28,14 @@ class IntegrityGate:
         self._error: ClinicError | None = None
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
+        self.runner: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start the check (once)."""
+        with self._lock:
+            runner, self.runner = self.runner, None
+        if runner is not None:
+            runner.start()
 
     @property
     def settled(self) -> bool:
@@ -38,7 +46,11 @@ class IntegrityGate:
         return self._done.is_set() and self._error is None
 
     def wait(self) -> None:
-        """Block until the check finished; VaultTampered when it failed."""
+        """Block until the check finished; VaultTampered when it failed.
+
+        Starts the check if nobody has yet (a write never waits on a check not running).
+        """
+        self.start()
         self._done.wait()
         if self._error is not None:
             raise VaultTampered(self._error.code, **self._error.params)
@@ -63,8 +75,14 @@ class IntegrityGate:
                 listener(error)
 
 
-def start_check(path: Path, passphrase: str, key: KeySettings) -> IntegrityGate:
-    """Run both integrity checks on a second, read-only connection in a daemon thread."""
+def start_check(
+    path: Path, passphrase: str, key: KeySettings, *, start: bool = True
+) -> IntegrityGate:
+    """Run both integrity checks on a second, read-only connection in a daemon thread.
+
+    `start=False`: the caller calls `gate.start()` (the GUI does, right after it has drawn
+    the case list, so the second key derivation does not compete with the first paint).
+    """
     gate = IntegrityGate()
 
     def run() -> None:
@@ -81,5 +99,7 @@ def start_check(path: Path, passphrase: str, key: KeySettings) -> IntegrityGate:
         else:
             gate.finish(None)
 
-    threading.Thread(target=run, name="vault-integrity-check", daemon=True).start()
+    gate.runner = threading.Thread(target=run, name="vault-integrity-check", daemon=True)
+    if start:
+        gate.start()
     return gate

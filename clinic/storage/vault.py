@@ -290,6 +290,11 @@ class Vault:
         if self._gate is not None:
             self._gate.wait()
 
+    def start_verifying(self) -> None:
+        """Start a background check made with `start=False` (no-op otherwise)."""
+        if self._gate is not None:
+            self._gate.start()
+
     def watch_check(self, listener: Callable[[BaseException], None]) -> None:
         """Call `listener(error)` if the background check fails (at once if it has)."""
         if self._gate is not None:

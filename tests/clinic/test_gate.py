@@ -123,3 +123,15 @@ def test_an_old_vault_is_checked_before_it_is_migrated(tmp_path: Path) -> None:
         lifecycle.unlock_checking_in_background(path, "fixture passphrase 0.1.0", KeySettings())
     assert _sha(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.vault"]  # no migration backup
+
+
+def test_a_check_not_started_yet_starts_when_a_write_needs_it(
+    two_hundred: Path, tmp_path: Path, fast_key: KeySettings
+) -> None:
+    """The GUI starts the check after drawing the list; a write before that never hangs."""
+    path = tmp_path / "later.vault"
+    shutil.copy(two_hundred, path)
+    with lifecycle.unlock_checking_in_background(path, PASSPHRASE, fast_key, start=False) as v:
+        lifecycle.audit_unlocked_when_verified(v, "AB")
+        v.start_verifying()  # already started by the wait: a no-op
+        assert [e.action for e in lifecycle.read_audit(v)] == ["unlocked"]
