@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from clinic.model import Case
@@ -64,6 +65,13 @@ def test_a_whole_practice_session_from_the_first_screen_to_the_debrief(
     keys = [panel.questions.item(i).data(KEY_ROLE) for i in range(panel.questions.count())]
     assert "questionnaire/chief-concerns" in keys
     assert "safety-check-in/good-time" not in keys
+
+    panel.guide_button.click()
+    guide = panel.guide_dialog
+    assert guide is not None
+    qtbot.waitUntil(guide.isVisible, timeout=5000)
+    assert "advocate" in guide.findChild(QPlainTextEdit).toPlainText()
+    guide.accept()
 
     panel.debrief_button.click()
     qtbot.waitUntil(lambda: practice.debrief_view is not None, timeout=20_000)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +31,7 @@ STAGE_GUIDES: dict[str, tuple[str, ...]] = {
     "understand": ("questionnaire",),
 }
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+PREPARATION_GUIDE = "volunteer-preparation"
 
 
 class SurvivorPanel(QWidget):
@@ -61,6 +64,8 @@ class SurvivorPanel(QWidget):
         )
         self.reply.setMinimumHeight(60)
         self.debrief_button = QPushButton(_("End practice: debrief"), self)
+        self.guide_button = QPushButton(_("Volunteer preparation guide"), self)
+        self.guide_button.setAccessibleName(_("Read the volunteer preparation guide"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.who)
@@ -68,9 +73,12 @@ class SurvivorPanel(QWidget):
         layout.addWidget(QLabel(_("Ask the survivor:"), self))
         layout.addWidget(self.questions, 1)
         layout.addWidget(self.reply)
+        layout.addWidget(self.guide_button)
         layout.addWidget(self.debrief_button)
         self.questions.currentItemChanged.connect(self._asked)
         self.debrief_button.clicked.connect(self.debrief_requested)
+        self.guide_button.clicked.connect(self.show_preparation_guide)
+        self.guide_dialog: QDialog | None = None
 
     @property
     def scenario(self) -> Scenario | None:
@@ -92,6 +100,30 @@ class SurvivorPanel(QWidget):
         self.questions.clear()
         for label in (self.who, self.situation, self.reply):
             label.clear()
+
+    def show_preparation_guide(self) -> None:
+        """The volunteer preparation guide (forms of abuse, limits, self-care), read-only."""
+        guide = self._protocols.guide(PREPARATION_GUIDE, self._lang) if self._protocols else None
+        if guide is None:
+            return
+        lines = [guide.title, "", guide.intro, ""] if guide.intro else [guide.title, ""]
+        for entry in guide.entries:
+            lines.append(f"- {entry.text}")
+            if entry.hint:
+                lines.append(f"  {entry.hint}")
+        dialog = QDialog(self)
+        dialog.setObjectName("preparationGuide")
+        dialog.setWindowTitle(guide.title)
+        text = QPlainTextEdit("\n".join(lines), dialog)
+        text.setReadOnly(True)
+        close = QPushButton(_("Close"), dialog)
+        close.clicked.connect(dialog.accept)
+        box = QVBoxLayout(dialog)
+        box.addWidget(text)
+        box.addWidget(close)
+        dialog.resize(760, 600)
+        self.guide_dialog = dialog
+        dialog.open()
 
     def show_stage(self, stage_id: str) -> None:
         """The questions the survivor answers at this stage, then the follow-ups."""
