@@ -136,10 +136,13 @@ def unlock_checking_in_background(
     the 'unlocked' audit row with `audit_unlocked_when_verified`. A vault that needs a
     migration, or a crashed save, is still checked before anything is written.
     """
-    from clinic.storage.gate import start_check
+    from clinic.storage.gate import KeyDerivation, start_check
 
+    delay = UnlockDelay(Path(path), clock)
+    delay.check()  # no second derivation for an attempt that is not allowed
+    derivation = KeyDerivation(Path(path), passphrase, key)  # alongside SQLCipher's own
     vault = open_for_writing(path, passphrase, key, verify=False, held_lock=held_lock, clock=clock)
-    vault.hold_until_verified(start_check(Path(path), passphrase, key, start=start))
+    vault.hold_until_verified(start_check(Path(path), derivation, start=start))
     return vault
 
 

@@ -10,12 +10,16 @@ needs a schema migration is checked before it is migrated, never in the backgrou
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import sqlcipher3
 
 from clinic.errors import ClinicError, VaultTampered
-from clinic.storage.vault import KeySettings, _connect, _verify
+from clinic.storage.vault import KeySettings, _verify, normalise_passphrase
 
 Listener = Callable[[BaseException], None]
 
@@ -75,19 +79,60 @@ class IntegrityGate:
                 listener(error)
 
 
-def start_check(
-    path: Path, passphrase: str, key: KeySettings, *, start: bool = True
-) -> IntegrityGate:
+class KeyDerivation:
+    """The vault's key, derived once more in a thread while SQLCipher derives it for the
+    unlocking connection (PBKDF2-HMAC-SHA512 over the salt at the start of the file, as
+    SQLCipher 4 does), so the second connection opens with the raw key and costs no
+    second derivation after the list is drawn."""
+
+    def __init__(self, path: Path, passphrase: str, key: KeySettings) -> None:
+        self._raw: bytes | None = None
+        self._error: BaseException | None = None
+        secret = normalise_passphrase(passphrase).encode("utf-8")
+
+        def derive() -> None:
+            try:
+                with Path(path).open("rb") as fh:
+                    salt = fh.read(16)
+                derived = hashlib.pbkdf2_hmac("sha512", secret, salt, key.kdf_iter, 32)
+                self._raw = derived + salt
+            except BaseException as exc:  # reported by `raw()`
+                self._error = exc
+
+        self._thread = threading.Thread(target=derive, name="vault-key-derivation", daemon=True)
+        self._thread.start()
+
+    def raw(self) -> bytes:
+        self._thread.join()
+        if self._raw is None:
+            raise VaultTampered() from self._error
+        return self._raw
+
+
+def _connect_raw(path: Path, raw: bytes) -> Any:
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{raw.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def start_check(path: Path, derivation: KeyDerivation, *, start: bool = True) -> IntegrityGate:
     """Run both integrity checks on a second, read-only connection in a daemon thread.
 
     `start=False`: the caller calls `gate.start()` (the GUI does, right after it has drawn
-    the case list, so the second key derivation does not compete with the first paint).
+    the case list, so the check does not compete with the first paint).
     """
     gate = IntegrityGate()
 
     def run() -> None:
         try:
-            conn = _connect(Path(path), passphrase, key, "ro")
+            conn = _connect_raw(Path(path), derivation.raw())
             try:
                 _verify(conn)
             finally:

@@ -135,3 +135,13 @@ def test_a_check_not_started_yet_starts_when_a_write_needs_it(
         lifecycle.audit_unlocked_when_verified(v, "AB")
         v.start_verifying()  # already started by the wait: a no-op
         assert [e.action for e in lifecycle.read_audit(v)] == ["unlocked"]
+
+
+def test_the_second_connection_opens_with_the_key_derived_alongside(tmp_path: Path) -> None:
+    """Default key settings: the raw key derived in parallel is SQLCipher's own."""
+    path = tmp_path / "default.vault"
+    with Vault.create(path, "ünïcode pässphrase 'quoted'", KeySettings()):
+        pass
+    vault = lifecycle.unlock_checking_in_background(path, "ünïcode pässphrase 'quoted'")
+    with vault:
+        lifecycle.audit_unlocked_when_verified(vault, "AB")  # raises if the check failed
