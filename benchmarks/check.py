@@ -3,8 +3,8 @@
     python benchmarks/check.py [--markdown]
 
 Builds its demo vaults with `python -m ui.main demo` in a temporary folder (the 10,000-case
-vault takes about half a minute), then measures each figure and its floor in the same run,
-in fresh processes where the budget is about starting. Exit status 1 when a figure misses
+vault, one transaction, takes a few seconds), then measures each figure and its floor in the
+same run, in fresh processes where the budget is about starting. Exit status 1 when a figure misses
 its budget (or could not be measured). Not run by CI: shared machines are too noisy.
 """
 
