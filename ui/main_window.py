@@ -50,6 +50,8 @@ if TYPE_CHECKING:  # built after the first paint (see _build_rest): loaded then
     from ui.workspace.workspace import WorkspaceView
 
 APP_TITLE = "Tech Safety Clinic"
+FRAME_ALLOWANCE = (16, 48)
+"""Room kept for a window manager's frame and title bar (not known before the first show)."""
 
 
 class MainWindow(QMainWindow):
@@ -462,9 +464,22 @@ class MainWindow(QMainWindow):
 
     # -- window ----------------------------------------------------------------------
     def _restore_geometry(self, geometry: str | None) -> None:
+        """The remembered size, else 1280x720; either way never larger than the screen's
+        free area less the window frame (a 1366x768 laptop with a panel has ~1366x720)."""
         self.resize(1280, 720)
         if geometry:
             self.restoreGeometry(QByteArray.fromHex(geometry.encode()))
+        free = self.screen().availableGeometry()
+        frame_w, frame_h = FRAME_ALLOWANCE
+        width = min(self.width(), free.width() - frame_w)
+        height = min(self.height(), free.height() - frame_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, 640), max(height, 480))
+        if not free.contains(self.frameGeometry().topLeft()) or not geometry:
+            self.move(
+                free.left() + max((free.width() - self.width() - frame_w) // 2, 0),
+                free.top() + max((free.height() - self.height() - frame_h) // 2, 0),
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from clinic.settings import save_settings

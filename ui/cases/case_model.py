@@ -27,6 +27,7 @@ from clinic.storage import CaseSummary
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MASK = "\u2022" * 6
+UP, DOWN = "\u25b2", "\u25bc"
 COLUMNS = ("pseudonym", "status", "opened", "closed", "open_follow_ups", "next_follow_up")
 PSEUDONYM, STATUS, OPENED, CLOSED, OPEN_FU, NEXT_FU = range(len(COLUMNS))
 _HIGHLIGHT = QColor("#fff4d6")
@@ -107,7 +108,17 @@ class CaseTableModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(COLUMNS)
         ):
+            # The order in the title itself: a style's sort arrow may point up for
+            # "newest first" (Fusion draws descending as an up arrow).
+            if self._sorted_by is not None and self._sorted_by[0] == section:
+                arrow = DOWN if self._sorted_by[1] == Qt.SortOrder.DescendingOrder else UP
+                return f"{_header(section)} {arrow}"
             return _header(section)
+        sorted_here = self._sorted_by is not None and self._sorted_by[0] == section
+        if role == Qt.ItemDataRole.ToolTipRole and sorted_here and self._reverse():
+            return _("Sorted newest or largest first")
+        if role == Qt.ItemDataRole.ToolTipRole and sorted_here:
+            return _("Sorted oldest or smallest first")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -147,6 +158,7 @@ class CaseTableModel(QAbstractTableModel):
             old, [self.index(position[id(r)], i.column()) for i, r in moved]
         )
         self.layoutChanged.emit()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def _reverse(self) -> bool:
         return self._sorted_by is not None and self._sorted_by[1] == Qt.SortOrder.DescendingOrder

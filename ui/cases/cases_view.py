@@ -87,6 +87,7 @@ class CasesView(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(OPENED, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicatorShown(False)  # the title says it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -131,9 +132,15 @@ class CasesView(QWidget):
         ):
             actions.addWidget(button)
 
+        self.empty_hint = QLabel("", self)
+        self.empty_hint.setObjectName("calmBanner")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAccessibleName(_("About the empty list"))
+        self.empty_hint.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(filters)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
 
@@ -264,6 +271,13 @@ class CasesView(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if total == 0:
+            self.empty_hint.setText(
+                _("No cases yet. Press New case (Ctrl+N) to start one under a pseudonym.")
+            )
+        elif shown == 0:
+            self.empty_hint.setText(_("No case matches the search or the filters."))
+        self.empty_hint.setVisible(shown == 0)
         self.count.setText(
             ngettext(
                 "{shown} of {total} case shown", "{shown} of {total} cases shown", total

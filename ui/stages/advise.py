@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from ui.stages.advise_parts.plan_form import PlanForm
 from ui.stages.base import StageContext, StagePage, register
 from ui.stages.investigate_parts.risk import RiskBadges
 from ui.stages.session_parts.check_in_banner import CheckInBanner
+from ui.stages.session_parts.forms import FitScrollArea
 from ui.widgets import SafeLabel
 
 
@@ -104,7 +104,7 @@ class AdvisePage(StagePage):
         body_layout.addWidget(self.plan_box)
         body_layout.addWidget(self.form)
         body_layout.addStretch(1)
-        scroll = QScrollArea(self)
+        scroll = FitScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         splitter = QSplitter(Qt.Orientation.Vertical, self)

@@ -32,6 +32,7 @@ from clinic.vocabulary import finding_title
 from ui.cases.case_model import MASK
 from ui.stages.base import STAGES, StageContext, StagePage, page_for
 from ui.stages.session_parts.forms import UNSAVED_PROPERTY
+from ui.table_fit import fit_headers
 from ui.widgets import SafeLabel
 from ui.workspace.guidance import GuidancePanel
 from ui.workspace.visit_notes import VisitNotes
@@ -305,6 +306,7 @@ class WorkspaceView(QWidget):
         if row < 0:
             return
         self.stack.setCurrentIndex(row)
+        fit_headers(self.pages[row])
         self.guidance.show_stage(STAGES[row])
         self.position_changed.emit()
 

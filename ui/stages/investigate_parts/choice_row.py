@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
 
 class ChoiceRow(QWidget):
@@ -31,8 +31,14 @@ class ChoiceRow(QWidget):
             button.setCheckable(True)
             button.setAccessibleName(f"{accessible}: {label}")
             button.clicked.connect(lambda _c=False, v=value: self._pressed(v))
+            # Never squeezed below its own height (in a scrolled form the rows got half of it,
+            # cutting the words through the middle).
+            button.setMinimumHeight(button.sizeHint().height())
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             self.buttons[value] = button
             grid.addWidget(button, n // 2, n % 2)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(grid.sizeHint().height())
         self.set_value(choices[0][0])
 
     def value(self) -> Any:

@@ -30,7 +30,7 @@ class PagePreview(QScrollArea):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._inner = QWidget(self)
         self._layout = QVBoxLayout(self._inner)
-        self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self._layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self._layout.setSpacing(12)
         self.setWidget(self._inner)
         self._labels: list[QLabel] = []
@@ -51,14 +51,14 @@ class PagePreview(QScrollArea):
                 _("Page {number} of {count}").format(number=number, count=len(images))
             )
             label.setFrameShape(QFrame.Shape.Box)
-            self._layout.addWidget(label)
+            self._layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             self._labels.append(label)
 
     def _add_text(self, text: str) -> None:
         label = QLabel(text, self._inner)
         label.setWordWrap(True)
         label.setObjectName("muted")
-        self._layout.addWidget(label)
+        self._layout.addWidget(label)  # full width: only the pages are centred
 
     def show_message(self, text: str) -> None:
         self.clear()
@@ -69,6 +69,7 @@ class PagePreview(QScrollArea):
             item = self._layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # out of sight now; deleted when the event loop is back
                 widget.deleteLater()
         self._labels = []
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pydantic import BaseModel, ValidationError
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QWidget
 
 from clinic.i18n import _
@@ -74,9 +75,37 @@ def heading(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+class FitScrollArea(QScrollArea):
+    """A scroll area whose content always gets the height its wrapped labels need at the
+    current width (QScrollArea alone ignores height-for-width, so a long form was squeezed
+    and its last rows cut)."""
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return False
+
+    def _fit(self) -> None:
+        inner = self.widget()
+        layout = inner.layout() if inner is not None else None
+        if inner is None or layout is None or not layout.hasHeightForWidth():
+            return
+        need = layout.totalHeightForWidth(self.viewport().width())
+        if need > 0 and need != inner.minimumHeight():
+            inner.setMinimumHeight(need)
+
+
 def scrolled(inner: QWidget, parent: QWidget) -> QScrollArea:
-    """Wrap a form so it fits the stage area at 1280x720."""
-    area = QScrollArea(parent)
+    """Wrap a form so it fits the stage area at 1366x768."""
+    area = FitScrollArea(parent)
     area.setWidget(inner)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
