@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHeaderView,
@@ -122,3 +123,40 @@ def settle_layouts() -> None:
     for _n in range(3):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         QApplication.processEvents()
+
+
+def test_the_default_window_fits_the_screen(
+    qtbot: QtBot, make_window: WindowFactory, demo_vault: Path
+) -> None:
+    window = make_window(demo_vault)
+    free = window.screen().availableGeometry()
+    assert window.frameGeometry().width() <= free.width()
+    assert window.frameGeometry().height() <= free.height()
+
+
+def test_the_case_list_says_its_order_and_hints_when_empty(
+    qtbot: QtBot, make_window: WindowFactory, demo_vault: Path, tmp_path: Path, fast_key: object
+) -> None:
+    from clinic.storage import Vault
+    from tests.conftest import PASSPHRASE
+    from ui.cases.case_model import OPENED
+
+    window = make_window(demo_vault)
+    unlock(qtbot, window)
+    cases = window.cases_view
+    header = cases.proxy.headerData(OPENED, Qt.Orientation.Horizontal)
+    assert header.endswith("\u25bc")  # newest first, said in the title
+    assert not cases.table.horizontalHeader().isSortIndicatorShown()
+    assert not cases.empty_hint.isVisibleTo(cases)
+    cases.search.setText("no such pseudonym")
+    assert cases.empty_hint.isVisibleTo(cases)
+    assert "matches" in cases.empty_hint.text()
+    window.close()
+
+    empty = tmp_path / "empty.vault"
+    Vault.create(empty, PASSPHRASE, fast_key).close()  # type: ignore[arg-type]
+    other = make_window(empty)
+    unlock(qtbot, other)
+    hint = other.cases_view.empty_hint
+    assert hint.isVisibleTo(other.cases_view)
+    assert "New case" in hint.text()
