@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from clinic.i18n import N_, _, current_language
 from clinic.model import Case, Visit
+from clinic.model.vocab import VisitMode
 from clinic.protocols.schema import Guide
 from ui.stages.base import StageContext, StagePage, register
 from ui.stages.session_parts.forms import (
@@ -35,6 +36,7 @@ from ui.stages.session_parts.guide_lists import GuideCheckModel, wrapped_list
 from ui.stages.session_parts.team import TeamEditor
 from ui.widgets import SafeLabel
 
+REMOTE_GUIDE = "remote-session"
 CONSENT_FIELDS: tuple[tuple[str, str], ...] = (
     ("script_read", N_("The script was read or explained")),
     ("may_check_devices", N_("We may check the devices brought today")),
@@ -70,7 +72,7 @@ class BeforePage(StagePage):
         protocols = context.protocols if context else None
         self._guides = {
             gid: protocols.guide(gid, lang) if protocols else None
-            for gid in ("pre-session", "consent", "safety-check-in")
+            for gid in ("pre-session", "consent", "safety-check-in", REMOTE_GUIDE)
         }
         title = QLabel(_("Before"), self)
         title.setObjectName("viewTitle")
@@ -82,11 +84,50 @@ class BeforePage(StagePage):
         self.team = TeamEditor(self)
         self.team.changed.connect(self._changed)
         self.tabs.addTab(self.team, _("&Team and mode"))
+        self.remote_page = scrolled(self._build_remote(), self)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
 
     # -- building --------------------------------------------------------------------
+    def _build_remote(self) -> QWidget:
+        """The remote-session guide, shown first when the visit is by phone or video."""
+        box = QWidget(self)
+        guide = self._guides[REMOTE_GUIDE]
+        layout = QVBoxLayout(box)
+        layout.addWidget(heading(guide.title if guide else _("Remote session"), box))
+        if guide is not None and guide.intro:
+            layout.addWidget(SafeLabel(guide.intro, box))
+        lines = []
+        for n, entry in enumerate(guide.entries if guide else [], start=1):
+            lines.append(f"{n}. {entry.text}")
+            if entry.hint:
+                lines.append(f"    {entry.hint}")
+        self.remote_text = SafeLabel(
+            "\n".join(lines) or _("The remote-session guide is not written yet."), box
+        )
+        self.remote_text.setAccessibleName(_("Remote session: ask these first"))
+        layout.addWidget(self.remote_text)
+        layout.addStretch(1)
+        return box
+
+    def _sync_remote(self, lead: bool) -> None:
+        """A phone or video visit leads with the remote-session guide (its own first tab);
+        `lead` also shows it (when the visit is opened, not while the mode is edited)."""
+        visit = self._visit
+        remote = visit is not None and visit.mode != VisitMode.IN_PERSON
+        index = self.tabs.indexOf(self.remote_page)
+        if remote and index < 0:
+            self.tabs.insertTab(0, self.remote_page, _("&Remote session"))
+        elif not remote and index >= 0:
+            self.tabs.removeTab(index)
+        if remote and lead:
+            self.tabs.setCurrentIndex(0)
+
+    def refresh(self) -> None:
+        """The mode may have changed on the Team and mode tab."""
+        self._sync_remote(lead=False)
+
     def _build_checklist(self) -> QWidget:
         box = QWidget(self)
         self.checklist_model = GuideCheckModel(self._on_checklist)
@@ -182,6 +223,7 @@ class BeforePage(StagePage):
         self.team.load(visit)
         self.tabs.setEnabled(visit is not None)
         self._visit = visit
+        self._sync_remote(lead=True)
 
     # -- edits -----------------------------------------------------------------------
     def _changed(self) -> None:

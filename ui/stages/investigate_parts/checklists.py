@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHeaderView, QScrollArea, QSplitter, QTreeView, QV
 
 from clinic.i18n import _
 from clinic.model import Case, Visit
-from clinic.model.vocab import ItemStatus
+from clinic.model.vocab import ItemStatus, VisitMode
 from clinic.protocols.loader import ProtocolSet
 from clinic.protocols.schema import Item, Protocol
 from clinic.protocols.select import Selection, coverage, select
@@ -170,6 +170,7 @@ class ChecklistsView(QWidget):
             device,
             result.status if result else ItemStatus.NOT_CHECKED,
             result.note if result else "",
+            remote=self._visit is not None and self._visit.mode != VisitMode.IN_PERSON,
         )
 
     def _on_status(self, status: ItemStatus) -> None:

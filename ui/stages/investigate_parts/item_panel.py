@@ -127,7 +127,10 @@ class ItemPanel(QWidget):
         device: Device | None,
         status: ItemStatus,
         note: str,
+        remote: bool = False,
     ) -> None:
+        """`remote`: the visit is by phone or video, so the steps are read as what the
+        survivor does on their own device (each step's `remote` wording when written)."""
         self._loading = True
         self.title.setText(item.title)
         self.where.setText(f"{where} · {protocol.title}")
@@ -137,7 +140,17 @@ class ItemPanel(QWidget):
         self.caution.setVisible(bool(item.caution))
         self.why.setText(item.why)
         steps = steps_for_device(item, device)
-        self.steps.setText("\n\n".join(f"{n}. {s.text}" for n, s in enumerate(steps, start=1)))
+        texts = [s.remote_text() if remote else s.text for s in steps]
+        lines = [f"{n}. {t}" for n, t in enumerate(texts, start=1)]
+        if remote and lines:
+            lines.insert(
+                0,
+                _(
+                    "Remote visit: read these to the survivor as steps they follow on their own"
+                    " device, at their pace. You do not touch or see the device."
+                ),
+            )
+        self.steps.setText("\n\n".join(lines))
         version = ""
         if device is not None and device.os_major is not None and PLATFORM[device.platform]:
             version = f" ({PLATFORM[device.platform]} {device.os_major})"
