@@ -56,8 +56,11 @@ class IntegrityGate:
         """
         self.start()
         self._done.wait()
-        if self._error is not None:
-            raise VaultTampered(self._error.code, **self._error.params)
+        error = self._error
+        if isinstance(error, VaultTampered):
+            raise error
+        if error is not None:
+            raise VaultTampered("altered", what="vault") from error
 
     def on_failure(self, listener: Listener) -> None:
         """Call `listener(error)` once if the check fails (at once if it already has)."""

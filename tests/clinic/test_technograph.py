@@ -299,7 +299,7 @@ def test_every_msgid_has_a_spanish_line_for_the_lead() -> None:
         (root / "clinic" / "phonecheck").glob("*.py")
     )
     msgids = {m[1] for f in files for m in extract_from_file("python", str(f), keywords=keywords)}
-    assert len(msgids) > 50
+    assert len(msgids) > 30  # the texts moved to clinic/vocabulary.py; these are what is left
     assert msgids == set(pairs)
     for en, es in pairs.items():
         assert set(re.findall(r"\{\w+\}", en)) == set(re.findall(r"\{\w+\}", es))
