@@ -223,3 +223,14 @@ def choose_item(
         return None
     shown = dialog.textValue()
     return next((key for key, text in items if text == shown), None)
+
+
+def ask_new_passphrase(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A new passphrase typed twice (hidden); None when cancelled or the two differ."""
+    first = ask_passphrase(parent, title, label)
+    if not first:
+        return None
+    if ask_passphrase(parent, title, _("Type it again")) != first:
+        info(parent, title, _("The two passphrases differ. Nothing was done."))
+        return None
+    return first

@@ -12,18 +12,12 @@ from clinic.cli.support import (
     key_settings,
     open_vault,
     passphrases,
+    subcommands_of,
 )
 
 
-def _case_group(sub: Any) -> Any:
-    for action in sub.choices["case"]._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    raise LookupError("case")
-
-
 def register(sub: Any) -> None:
-    csub = _case_group(sub)
+    csub = subcommands_of(sub, "case")
     bundle = csub.add_parser(
         "bundle", help="write one case to a new encrypted bundle with its own passphrase"
     )

@@ -15,20 +15,12 @@ from clinic.cli.support import (
     open_vault,
     passphrases,
     same_passphrase,
+    subcommands_of,
 )
 
 
-def _group(sub: Any, name: str) -> Any:
-    """The subcommand list of an existing group (`vault`, `case`)."""
-    parser = sub.choices[name]
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    raise LookupError(name)
-
-
 def register(sub: Any) -> None:
-    vsub = _group(sub, "vault")
+    vsub = subcommands_of(sub, "vault")
     backup = vsub.add_parser("backup", help="write an encrypted backup with its own passphrase")
     backup.add_argument("vault", metavar="PATH")
     backup.add_argument("out", metavar="OUT", help="the new backup file (must not exist)")
@@ -52,7 +44,7 @@ def register(sub: Any) -> None:
     add_passphrase_args(purge)
     purge.set_defaults(handler=_purge)
 
-    csub = _group(sub, "case")
+    csub = subcommands_of(sub, "case")
     delete = csub.add_parser("delete", help="delete one case and all its records for good")
     delete.add_argument("vault", metavar="PATH")
     delete.add_argument("case_id", metavar="CASE_ID")

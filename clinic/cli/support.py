@@ -11,7 +11,7 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from clinic.errors import PassphraseRejected, Refused, UsageError
 
@@ -160,3 +160,12 @@ def write_plaintext_output(data: bytes, out: str | None, what: str) -> None:
     print(
         f"note: the {what} is not encrypted; keep it safe and delete it when done", file=sys.stderr
     )
+
+
+def subcommands_of(sub: Any, name: str) -> Any:
+    """The subcommand list of an existing group (`vault`, `case`), to add commands to it."""
+    parser = sub.choices[name]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    raise LookupError(name)

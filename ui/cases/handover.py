@@ -48,13 +48,10 @@ class CaseHandover(QObject):
         out = prompts.choose_save_file(self._parent, title, _("Case bundles (*.bundle)"))
         if not out:
             return
-        first = prompts.ask_passphrase(
+        first = prompts.ask_new_passphrase(
             self._parent, title, _("A passphrase for the bundle (give it by another way)")
         )
-        if not first:
-            return
-        if prompts.ask_passphrase(self._parent, title, _("Type it again")) != first:
-            prompts.info(self._parent, title, _("The two passphrases differ. Nothing was done."))
+        if first is None:
             return
         initials = self._session.initials
 

@@ -89,15 +89,9 @@ class PracticeController(QObject):
         self._window.session.tasks.run(make, made, failed)
 
     def _new_passphrase(self, title: str) -> str | None:
-        first = prompts.ask_passphrase(
+        return prompts.ask_new_passphrase(
             self._window, title, _("A passphrase for the new practice vault")
         )
-        if not first:
-            return None
-        if prompts.ask_passphrase(self._window, title, _("Type it again")) != first:
-            prompts.info(self._window, title, _("The two passphrases differ. Nothing was done."))
-            return None
-        return first
 
     def _after_unlock(self) -> None:
         pending, self._pending = self._pending, None

@@ -45,14 +45,7 @@ class VaultActions(QObject):
 
     # -- helpers ---------------------------------------------------------------------
     def _new_passphrase(self, title: str, what: str) -> str | None:
-        first = prompts.ask_passphrase(self._parent, title, what)
-        if not first:
-            return None
-        second = prompts.ask_passphrase(self._parent, title, _("Type it again"))
-        if second != first:
-            prompts.info(self._parent, title, _("The two passphrases differ. Nothing was done."))
-            return None
-        return first
+        return prompts.ask_new_passphrase(self._parent, title, what)
 
     def _failed(self, title: str) -> Callable[[BaseException], None]:
         def show(exc: BaseException) -> None:
