@@ -10,11 +10,12 @@ from pydantic import BaseModel
 from clinic.model import Case
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+_MONTH = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")  # a YYYY-MM field is not free text
 
 
 def _mark(value: Any, marker: str, counter: list[int]) -> Any:
     if type(value) is str:
-        if _UUID.match(value):
+        if _UUID.match(value) or _MONTH.match(value):
             return value
         counter[0] += 1
         return f"{marker}{counter[0]}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -24,8 +24,10 @@ from clinic.model.work import (
     Referral,
 )
 
-CASE_FORMAT: Literal[3] = 3
+CASE_FORMAT: Literal[4] = 4
 TriState = Literal["yes", "no", "unknown"]
+YearMonth = Annotated[str, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
+"""A month as YYYY-MM."""
 
 
 class SafeContact(Model):
@@ -43,20 +45,22 @@ class SituationContext(Model):
 
     lives_with_poc: TriState = "unknown"
     children: TriState = "unknown"
-    children_visitation: bool = False
+    children_visitation: TriState = "unknown"
+    """Children have visits with the person of concern ("unknown": not asked)."""
     order_of_protection: TriState = "unknown"
-    date_separated: dt.date | None = None
+    separated_month: YearMonth | None = None
+    """The month of the separation ("2026-10"): what people remember, never a made-up day."""
     notes: LongText = ""
 
     @property
     def high_caution(self) -> bool:
-        return self.lives_with_poc == "yes" or self.children_visitation
+        return self.lives_with_poc == "yes" or self.children_visitation == "yes"
 
 
 class Case(Entity):
     """A case, identified by a pseudonym only."""
 
-    format: Literal[3] = CASE_FORMAT
+    format: Literal[4] = CASE_FORMAT
     pseudonym: ShortText
     language: Language = Language.EN
     status: CaseStatus = CaseStatus.OPEN

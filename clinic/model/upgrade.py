@@ -130,3 +130,19 @@ def _from_2(case: dict[str, Any]) -> dict[str, Any]:
 
 
 UPGRADES[2] = _from_2
+
+
+def _from_3(case: dict[str, Any]) -> dict[str, Any]:
+    """Format 4: the situation keeps the month of the separation, not a day ("Known" used to
+    store today's date), and whether children have visits is yes, no or not asked (an
+    unticked box of format 3 means "not asked", never "no")."""
+    situation = case.get("situation")
+    if isinstance(situation, dict):
+        visits = situation.get("children_visitation")
+        situation["children_visitation"] = "yes" if visits is True else "unknown"
+        day = situation.pop("date_separated", None)
+        situation["separated_month"] = day[:7] if isinstance(day, str) and len(day) >= 7 else None
+    return case
+
+
+UPGRADES[3] = _from_3

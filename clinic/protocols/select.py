@@ -91,11 +91,12 @@ def situations(case: Case) -> set[Situation]:
     out: set[Situation] = set()
     if ctx.lives_with_poc == "yes":
         out.add(Situation.LIVES_WITH_POC)
-    if ctx.children == "yes" or ctx.children_visitation or case.people_with_role(PersonRole.CHILD):
+    visits = ctx.children_visitation == "yes"
+    if ctx.children == "yes" or visits or case.people_with_role(PersonRole.CHILD):
         out.add(Situation.CHILDREN)
     if ctx.order_of_protection == "yes":
         out.add(Situation.ORDER_OF_PROTECTION)
-    if ctx.date_separated is not None:
+    if ctx.separated_month is not None:
         out.add(Situation.SEPARATED)
     for category in concern_categories(case):
         if category in CONCERN_SITUATIONS:

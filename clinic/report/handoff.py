@@ -78,14 +78,11 @@ def _situation(ctx: Context) -> Section:
     tri = labels.TRI_STATE
     _fact(s, _("Lives with the other person"), _(tri[sit.lives_with_poc]))
     _fact(s, _("Children"), _(tri[sit.children]))
-    _fact(
-        s,
-        _("Children's visits with the other person"),
-        _("yes") if sit.children_visitation else _("no"),
-    )
+    visits = "not_asked" if sit.children_visitation == "unknown" else sit.children_visitation
+    _fact(s, _("Children's visits with the other person"), _(tri[visits]))
     _fact(s, _("Order of protection"), _(tri[sit.order_of_protection]))
-    if sit.date_separated:
-        _fact(s, _("Separated since"), ctx.date(sit.date_separated))
+    if sit.separated_month:
+        _fact(s, _("Separated since"), ctx.month(sit.separated_month))
     _fact(s, _("Notes"), sit.notes, "situation.notes", case.id)
     _fact(s, _("Safe way to reach the client"), contact.method, "safe_contact.method", case.id)
     _fact(s, _("Good times"), contact.times, "safe_contact.times", case.id)

@@ -180,3 +180,10 @@ class Context:
         from babel.dates import format_date
 
         return str(format_date(value, format="long", locale=self.lang))
+
+    def month(self, value: str) -> str:
+        """A YYYY-MM month in words ("October 2026", "octubre de 2026")."""
+        from babel.dates import format_skeleton
+
+        year, month = (int(part) for part in value.split("-"))
+        return str(format_skeleton("yMMMM", dt.date(year, month, 1), locale=self.lang))

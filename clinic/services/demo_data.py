@@ -73,9 +73,8 @@ def rich_case(ids: DemoIds, day: dt.date, protocols: ProtocolSet | None) -> Case
 
 # -- internals ---------------------------------------------------------------------------
 
-_DATE_FIELDS = frozenset(
-    {"opened", "closed", "date_separated", "date", "written_on", "due", "ran_on"}
-)
+_DATE_FIELDS = frozenset({"opened", "closed", "date", "written_on", "due", "ran_on"})
+_MONTH_FIELDS = frozenset({"separated_month"})
 
 
 def _move_dates(node: Any, shift: dt.timedelta) -> None:
@@ -86,6 +85,8 @@ def _move_dates(node: Any, shift: dt.timedelta) -> None:
         for key, value in node.items():
             if key in _DATE_FIELDS and isinstance(value, str):
                 node[key] = (dt.date.fromisoformat(value) + shift).isoformat()
+            elif key in _MONTH_FIELDS and isinstance(value, str):
+                node[key] = (dt.date.fromisoformat(value + "-15") + shift).isoformat()[:7]
             else:
                 _move_dates(value, shift)
 

@@ -179,6 +179,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     upgrade_case_documents,
     # 6: phone checks stored before the five groups say which groups they could not run.
     _v6_phone_check_groups,
+    # 7: case format 4 in every stored case: the month of a separation (not a made-up day),
+    #    children's visits as yes / no / not asked.
+    upgrade_case_documents,
 )
 
 CURRENT_VERSION = len(MIGRATIONS)

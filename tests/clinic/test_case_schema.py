@@ -52,6 +52,8 @@ def _string(node: dict[str, Any], at_limit: bool) -> str:
     pattern = node.get("pattern", "")
     if "[89ab]" in pattern:
         return str(uuid.uuid4())
+    if pattern.startswith("^[0-9]{4}-"):  # a month, YYYY-MM
+        return "2026-10"
     low, high = node.get("minLength", 0), node.get("maxLength", 20)
     size = high if at_limit else max(low, min(high, 5))
     return "ñ" * size  # visible, one line, two bytes in UTF-8

@@ -143,7 +143,7 @@ def test_grouped_by_device_then_account_then_case(household: Case, samples: Prot
 
 def test_situations_come_from_context_and_concerns(samples: ProtocolSet) -> None:
     context = SituationContext(
-        lives_with_poc="yes", order_of_protection="yes", date_separated=dt.date(2025, 5, 1)
+        lives_with_poc="yes", order_of_protection="yes", separated_month="2025-05"
     )
     concerns = [
         Concern(text="Pictures", categories=[ConcernCategory.INTIMATE_IMAGES]),
@@ -176,7 +176,7 @@ def test_children_situation_from_a_child_in_the_case(samples: ProtocolSet) -> No
     assert Situation.CHILDREN in situations(_case(people=[child]))
     assert Situation.CHILDREN not in situations(_case(situation=SituationContext(children="no")))
     assert Situation.CHILDREN in situations(
-        _case(situation=SituationContext(children_visitation=True))
+        _case(situation=SituationContext(children_visitation="yes"))
     )
 
 

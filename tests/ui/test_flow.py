@@ -99,3 +99,27 @@ def test_a_hand_off_note_can_be_removed(
     assert not page.remove_note_button.isEnabled()
     stored = stored_case(demo_vault, fast_key, demo_case.id)
     assert not [n for n in stored.handoff_notes if n.visit_id == visit_id]
+
+
+def test_separated_known_asks_for_the_month_and_stores_it(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    demo_vault: Path,
+    demo_cases: list[Case],
+    fast_key: KeySettings,
+) -> None:
+    case = demo_cases[1]
+    window = open_stage(qtbot, make_window, demo_vault, case.id, "understand")
+    form = window.workspace.pages[1].situation  # type: ignore[attr-defined]
+    assert not form.separated_month.isEnabled()  # nothing known, nothing stored
+    form.separated_known.setFocus()
+    form.separated_known.click()
+    assert form.separated_month.isEnabled()
+    assert form.separated_month.hasFocus()  # ticking Known asks for the month
+    form.separated_year.setValue(2026)
+    with qtbot.waitSignal(window.autosaver.saved, timeout=5000):
+        form.separated_month.setCurrentIndex(9)  # October
+    assert stored_case(demo_vault, fast_key, case.id).situation.separated_month == "2026-10"
+    visits = form.choices["children_visitation"]
+    assert visits.currentData() == "unknown"
+    assert visits.currentText() == "Not asked yet"

@@ -73,8 +73,11 @@ def test_situation_caution_contact_and_topics(
 
     qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     situation = page.situation
-    situation.visitation.setFocus()
-    qtbot.keyClick(situation.visitation, Qt.Key.Key_Space)
+    visits = situation.choices["children_visitation"]
+    assert visits.currentData() == "yes"
+    visits.setFocus()
+    qtbot.keyClick(visits, Qt.Key.Key_Down)  # "yes" -> "no"
+    assert visits.currentData() == "no"
     assert not page.caution.isVisible()
     lives = situation.choices["lives_with_poc"]
     lives.setFocus()
@@ -100,7 +103,7 @@ def test_situation_caution_contact_and_topics(
 
     stored = stored_case(demo_vault, fast_key, demo_case.id)
     assert stored.situation.lives_with_poc == "yes"
-    assert stored.situation.children_visitation is False
+    assert stored.situation.children_visitation == "no"
     assert stored.situation.high_caution
     assert stored.safe_contact.times == "Tuesdays only"
     assert stored.safe_contact.method == "Through the advocate only"

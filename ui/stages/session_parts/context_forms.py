@@ -7,20 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QSignalBlocker, Signal
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from clinic.i18n import _
+from clinic.i18n import _, current_language
 from clinic.model import Case, SafeContact, SituationContext
 from ui.stages.session_parts.forms import assign, choice_box, error_line, set_choice, yes_no_unknown
 from ui.widgets import SafeLabel
@@ -53,32 +53,42 @@ class SituationForm(QWidget):
             "children": choice_box(yes_no_unknown(), _("Children"), self),
             "order_of_protection": choice_box(yes_no_unknown(), _("Order of protection"), self),
         }
-        self.visitation = QCheckBox(_("Children have visits with the person of concern"), self)
-        self.visitation.setAccessibleName(_("Children have visits with the person of concern"))
+        self.choices["children_visitation"] = choice_box(
+            (("unknown", _("Not asked yet")), ("yes", _("Yes")), ("no", _("No"))),
+            _("Children have visits with the person of concern"),
+            self,
+        )
         self.separated_known = QCheckBox(_("Known"), self)
-        self.separated_known.setAccessibleName(_("Date separated is known"))
-        self.separated = QDateEdit(self)
-        self.separated.setCalendarPopup(True)
-        self.separated.setDisplayFormat("yyyy-MM-dd")
-        self.separated.setAccessibleName(_("Date separated"))
+        self.separated_known.setAccessibleName(_("The month of the separation is known"))
+        self.separated_month = QComboBox(self)
+        self.separated_month.setAccessibleName(_("Month of the separation"))
+        locale = QLocale(current_language())
+        for number in range(1, 13):
+            name = locale.standaloneMonthName(number, QLocale.FormatType.LongFormat)
+            self.separated_month.addItem(name[:1].upper() + name[1:], number)
+        self.separated_year = QSpinBox(self)
+        self.separated_year.setAccessibleName(_("Year of the separation"))
+        self.separated_year.setRange(1950, 2100)
+        self.separated_year.setGroupSeparatorShown(False)
         self.notes = notes_box(_("Situation notes"), self)
         self.error = error_line(self)
         date_row = QHBoxLayout()
         date_row.addWidget(self.separated_known)
-        date_row.addWidget(self.separated, 1)
+        date_row.addWidget(self.separated_month, 1)
+        date_row.addWidget(self.separated_year)
         form = QFormLayout(self)
         form.addRow(_("Lives with the person of concern"), self.choices["lives_with_poc"])
         form.addRow(_("Children"), self.choices["children"])
-        form.addRow("", self.visitation)
+        form.addRow(_("Children's visits"), self.choices["children_visitation"])
         form.addRow(_("Order of protection"), self.choices["order_of_protection"])
-        form.addRow(_("Date separated"), date_row)
+        form.addRow(_("Separated since (month)"), date_row)
         form.addRow(_("Notes"), self.notes)
         form.addRow(self.error)
         for field, box in self.choices.items():
             box.currentIndexChanged.connect(lambda _i, f=field: self._on_choice(f))
-        self.visitation.toggled.connect(self._on_visitation)
         self.separated_known.toggled.connect(self._on_date)
-        self.separated.dateChanged.connect(self._on_date)
+        self.separated_month.currentIndexChanged.connect(self._on_date)
+        self.separated_year.valueChanged.connect(self._on_date)
         self.notes.textChanged.connect(self._on_notes)
 
     def load(self, case: Case | None, today: dt.date) -> None:
@@ -86,14 +96,14 @@ class SituationForm(QWidget):
         situation = case.situation if case else SituationContext()
         for field, box in self.choices.items():
             set_choice(box, getattr(situation, field))
-        with QSignalBlocker(self.visitation):
-            self.visitation.setChecked(situation.children_visitation)
-        date = situation.date_separated
-        with QSignalBlocker(self.separated_known), QSignalBlocker(self.separated):
-            self.separated_known.setChecked(date is not None)
-            shown = date or today
-            self.separated.setDate(QDate(shown.year, shown.month, shown.day))
-        self.separated.setEnabled(date is not None)
+        month = situation.separated_month
+        year, number = (int(p) for p in month.split("-")) if month else (today.year, today.month)
+        blockers = (self.separated_known, self.separated_month, self.separated_year)
+        with QSignalBlocker(blockers[0]), QSignalBlocker(blockers[1]), QSignalBlocker(blockers[2]):
+            self.separated_known.setChecked(month is not None)
+            self.separated_month.setCurrentIndex(number - 1)
+            self.separated_year.setValue(year)
+        self._enable_month(month is not None)
         with QSignalBlocker(self.notes):
             self.notes.setPlainText(situation.notes)
         self.error.hide()
@@ -105,16 +115,20 @@ class SituationForm(QWidget):
             setattr(self._situation, field, self.choices[field].currentData())
             self.changed.emit()
 
-    def _on_visitation(self, on: bool) -> None:
-        if self._situation is not None:
-            self._situation.children_visitation = on
-            self.changed.emit()
+    def _enable_month(self, known: bool) -> None:
+        self.separated_month.setEnabled(known)
+        self.separated_year.setEnabled(known)
 
     def _on_date(self) -> None:
+        """Only the month is asked and stored ("2026-10"): ticking Known asks for it."""
         known = self.separated_known.isChecked()
-        self.separated.setEnabled(known)
+        self._enable_month(known)
+        if known and self.sender() is self.separated_known:
+            self.separated_month.setFocus()
         if self._situation is not None:
-            self._situation.date_separated = to_date(self.separated.date()) if known else None
+            number = int(self.separated_month.currentData())
+            month = f"{self.separated_year.value():04d}-{number:02d}"
+            self._situation.separated_month = month if known else None
             self.changed.emit()
 
     def _on_notes(self) -> None:
