@@ -66,6 +66,16 @@ def test_a_whole_practice_session_from_the_first_screen_to_the_debrief(
     assert "questionnaire/chief-concerns" in keys
     assert "safety-check-in/good-time" not in keys
 
+    # The fictional phone goes through the real phone check (no indicator data imported).
+    prompts.set_next_answer(None)  # the note saying what was checked
+    panel.phone_button.click()
+    qtbot.waitUntil(lambda: prompts.pending_answers() == 0, timeout=20_000)
+    qtbot.waitUntil(lambda: window.workspace.stage_id == "investigate", timeout=10_000)
+    case = window.session.case
+    assert case is not None
+    assert len(case.phone_checks) == 1
+    assert case.phone_checks[0].method == "package_list"
+
     panel.guide_button.click()
     guide = panel.guide_dialog
     assert guide is not None

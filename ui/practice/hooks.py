@@ -42,6 +42,7 @@ class PracticeHooks:
         self.dock.hide()
         self.debrief_view: DebriefView | None = None
         self.panel.debrief_requested.connect(self.open_debrief)
+        self.panel.phone_check_requested.connect(self.check_fictional_phone)
         window.session.case_edited.connect(self._edited)
 
     def vault_opened(self, practice: bool) -> None:
@@ -104,4 +105,44 @@ class PracticeHooks:
             lambda vault: debrief(vault, case_id, lang),
             done,
             lambda exc: prompts.info(self.window, _("Practice debrief"), render(exc)),
+        )
+
+    def check_fictional_phone(self) -> None:
+        """The phone check on the scenario's app list, stored in the practice case like a
+        check of a real list; the results show in Investigate > Phone check."""
+        from clinic.services import phonecheck
+
+        session, case, scenario = self.window.session, self.window.session.case, self.panel.scenario
+        if case is None or scenario is None or not scenario.truth.phone_apps:
+            return
+        visit = case.latest_visit()
+        request = phonecheck.CheckRequest(
+            source="list",
+            today=session.clock.today(),
+            lang=current_language(),
+            list_text="\n".join(scenario.truth.phone_apps),
+            visit_id=visit.id if visit else None,
+        )
+        case_id = case.id
+
+        def job(vault: object) -> tuple[int, bool]:
+            indicators = phonecheck.load_indicators(vault)  # type: ignore[arg-type]
+            outcome = phonecheck.run_check(request, indicators)
+            phonecheck.save_to_vault(vault, case_id, outcome)  # type: ignore[arg-type]
+            return len(outcome.check.hits), indicators is not None
+
+        def done(result: object) -> None:
+            assert isinstance(result, tuple)
+            hits, had_data = result
+            text = _("The phone check read the fictional phone: {n} results. See Investigate.")
+            if not had_data:
+                text += " " + _(
+                    "No indicator data is imported in the practice vault: known stalkerware"
+                    " was not checked. Import it in Investigate > Phone check."
+                )
+            self.window.open_case(case_id, visit.id if visit else None, "investigate")
+            prompts.info(self.window, _("Practice"), text.format(n=hits))
+
+        session.run_with_vault(
+            job, done, lambda exc: prompts.info(self.window, _("Practice"), render(exc))
         )

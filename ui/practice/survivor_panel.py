@@ -36,6 +36,8 @@ PREPARATION_GUIDE = "volunteer-preparation"
 
 class SurvivorPanel(QWidget):
     debrief_requested = Signal()
+    phone_check_requested = Signal()
+    """Check the fictional survivor's phone (the scenario's app list) with the phone check."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +66,10 @@ class SurvivorPanel(QWidget):
         )
         self.reply.setMinimumHeight(60)
         self.debrief_button = QPushButton(_("End practice: debrief"), self)
+        self.phone_button = QPushButton(_("Check the fictional phone"), self)
+        self.phone_button.setAccessibleName(
+            _("Run the phone check on the fictional survivor's app list")
+        )
         self.guide_button = QPushButton(_("Volunteer preparation guide"), self)
         self.guide_button.setAccessibleName(_("Read the volunteer preparation guide"))
         layout = QVBoxLayout(self)
@@ -73,11 +79,13 @@ class SurvivorPanel(QWidget):
         layout.addWidget(QLabel(_("Ask the survivor:"), self))
         layout.addWidget(self.questions, 1)
         layout.addWidget(self.reply)
+        layout.addWidget(self.phone_button)
         layout.addWidget(self.guide_button)
         layout.addWidget(self.debrief_button)
         self.questions.currentItemChanged.connect(self._asked)
         self.debrief_button.clicked.connect(self.debrief_requested)
         self.guide_button.clicked.connect(self.show_preparation_guide)
+        self.phone_button.clicked.connect(self.phone_check_requested)
         self.guide_dialog: QDialog | None = None
 
     @property
@@ -93,6 +101,7 @@ class SurvivorPanel(QWidget):
                 name=scenario.survivor.pseudonym, words=scenario.survivor.opening
             )
         )
+        self.phone_button.setVisible(bool(scenario.truth.phone_apps))
         self.show_stage("before")
 
     def clear(self) -> None:
