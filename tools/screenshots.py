@@ -1,6 +1,9 @@
-"""Render the main views of the demo case offscreen to docs/screenshots/ at 1280x720.
+"""Render the main views of the demo case offscreen to docs/screenshots/ at 1366x768 (a
+common clinic laptop).
 
 Usage: QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR] [--stages-only]
+       [--lang=es] [--size=1920x1080]
+(--lang=es writes the Spanish interface to docs/screenshots/es/ unless OUT_DIR is given.)
 Writes create-vault, unlock, cases and workspace PNGs, and one `stage-<id>.png` per stage.
 Uses a throwaway vault with fictional demo cases in a temporary folder.
 """
@@ -8,6 +11,7 @@ Uses a throwaway vault with fictional demo cases in a temporary folder.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sys
 import tempfile
@@ -27,7 +31,7 @@ from ui.clock import ManualClock  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.stages.base import STAGES  # noqa: E402
 
-SIZE = (1280, 720)
+SIZE = (1366, 768)
 TODAY = dt.date(2026, 11, 27)
 PASSPHRASE = "screenshots only, a throwaway vault"  # noqa: S105 (fictional demo data)
 KEY = KeySettings(kdf_iter=4000)
@@ -35,7 +39,7 @@ KEY = KeySettings(kdf_iter=4000)
 
 def _window(vault: Path, config: Path) -> MainWindow:
     window = build_window(vault_path=vault, key=KEY, clock=ManualClock(TODAY), config_dir=config)
-    window.resize(*SIZE)
+    window.resize(*_option("--size", SIZE))
     window.show()
     return window
 
@@ -61,14 +65,26 @@ def _preview_first_page(window: MainWindow) -> None:
     loop.exec()
 
 
+def _option(name: str, default: tuple[int, int]) -> tuple[int, int]:
+    for arg in sys.argv[1:]:
+        if arg.startswith(name + "="):
+            width, height = arg.split("=", 1)[1].split("x")
+            return int(width), int(height)
+    return default
+
+
 def main() -> int:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     stages_only = "--stages-only" in sys.argv
-    out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
+    lang = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--lang=")), "en")
+    default_out = ROOT / "docs" / "screenshots" / ("" if lang == "en" else lang)
+    out = Path(args[0]) if args else default_out
     out.mkdir(parents=True, exist_ok=True)
     make_app()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        (folder / "config").mkdir()
+        (folder / "config" / "settings.json").write_text(json.dumps({"language": lang}))
         vault = folder / "demo.vault"
         if not stages_only:
             first = _window(folder / "new.vault", folder / "config")
