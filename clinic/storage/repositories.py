@@ -111,8 +111,7 @@ class CaseRepository:
         ).rowcount
         if not updated:
             pos = conn.execute(
-                "SELECT coalesce(max(pos), -1) + 1 FROM entities"
-                " WHERE case_id = ? AND kind = ?",
+                "SELECT coalesce(max(pos), -1) + 1 FROM entities WHERE case_id = ? AND kind = ?",
                 (case_id, kind),
             ).fetchone()[0]
             conn.execute(
@@ -123,8 +122,7 @@ class CaseRepository:
             self._refresh_follow_ups(conn, case_id)
         if self._is_practice(conn):
             conn.execute(
-                "INSERT INTO practice_events (case_id, kind, entity_id, doc)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT INTO practice_events (case_id, kind, entity_id, doc) VALUES (?, ?, ?, ?)",
                 (case_id, kind, entity.id, doc),
             )
 
@@ -140,8 +138,7 @@ class CaseRepository:
     def practice_events(self, case_id: str) -> list[tuple[int, str, str, str]]:
         """(seq, kind, entity id, doc) of every saved edit of a practice case, in order."""
         rows = self.vault.conn.execute(
-            "SELECT seq, kind, entity_id, doc FROM practice_events WHERE case_id = ?"
-            " ORDER BY seq",
+            "SELECT seq, kind, entity_id, doc FROM practice_events WHERE case_id = ? ORDER BY seq",
             (case_id,),
         )
         return [(int(a), str(b), str(c), str(d)) for a, b, c, d in rows]
