@@ -395,8 +395,7 @@ CATALOGUE: dict[str, Entry] = {
                     " Problems found: {count}."
                 ),
                 "too_many": N_(
-                    "The case file is invalid at {field}: too many items."
-                    " Problems found: {count}."
+                    "The case file is invalid at {field}: too many items. Problems found: {count}."
                 ),
                 "range": N_(
                     "The case file is invalid at {field}: the number is out of range."
@@ -649,9 +648,7 @@ CATALOGUE: dict[str, Entry] = {
         )
     ),
     "not_a_practice_case": Entry(N_("That case is not a practice case: it has no debrief.")),
-    "scenario_not_found": Entry(
-        N_("No training scenario has that id. See clinic training list.")
-    ),
+    "scenario_not_found": Entry(N_("No training scenario has that id. See clinic training list.")),
     # -- androidqf folders and the dual-use list (clinic/phonecheck) ------------------------
     "androidqf_unreadable": Entry(
         N_(
@@ -670,9 +667,7 @@ _BUNDLE_VARIANTS = {
     "file_unreadable": N_("The bundle file cannot be read."),
     "file_empty": N_("The bundle file is empty."),
     "file_plain_sqlite": N_("This is a plain, unencrypted SQLite file, not a bundle."),
-    "file_truncated": N_(
-        "The bundle file is truncated or damaged (its size is not whole pages)."
-    ),
+    "file_truncated": N_("The bundle file is truncated or damaged (its size is not whole pages)."),
     "path_exists": N_("A file already exists at the bundle path; choose a new name."),
     "folder_missing": N_("The folder for the bundle does not exist."),
     "integrity_failed": N_(

@@ -104,12 +104,8 @@ def test_usage_error_exit_2() -> None:
 
 def test_export_is_deterministic_and_import_round_trips(tmp_path: Path, demo_vault: Path) -> None:
     case_id = _ids(demo_vault)[0]
-    first = run_cli(
-        "case", "export", str(demo_vault), case_id, "--passphrase-stdin", stdin=PW
-    )
-    second = run_cli(
-        "case", "export", str(demo_vault), case_id, "--passphrase-stdin", stdin=PW
-    )
+    first = run_cli("case", "export", str(demo_vault), case_id, "--passphrase-stdin", stdin=PW)
+    second = run_cli("case", "export", str(demo_vault), case_id, "--passphrase-stdin", stdin=PW)
     assert first.returncode == 0
     assert first.stdout == second.stdout
     assert b"not encrypted" in first.stderr
@@ -134,13 +130,9 @@ def test_export_is_deterministic_and_import_round_trips(tmp_path: Path, demo_vau
     assert out.read_bytes() == first.stdout
 
     fresh = tmp_path / "fresh.vault"
+    assert run_cli("vault", "init", str(fresh), "--passphrase-stdin", stdin=PW).returncode == 0
     assert (
-        run_cli("vault", "init", str(fresh), "--passphrase-stdin", stdin=PW).returncode == 0
-    )
-    assert (
-        run_cli(
-            "case", "import", str(fresh), str(out), "--passphrase-stdin", stdin=PW
-        ).returncode
+        run_cli("case", "import", str(fresh), str(out), "--passphrase-stdin", stdin=PW).returncode
         == 0
     )
     again = run_cli("case", "export", str(fresh), case_id, "--passphrase-stdin", stdin=PW)
@@ -155,9 +147,7 @@ def test_export_is_deterministic_and_import_round_trips(tmp_path: Path, demo_vau
         "case", "import", str(fresh), str(out), "--replace", "--passphrase-stdin", stdin=PW
     )
     assert rep.returncode == 0
-    listed = run_cli(
-        "case", "list", str(fresh), "--passphrase-stdin", stdin=PW
-    ).stdout.decode()
+    listed = run_cli("case", "list", str(fresh), "--passphrase-stdin", stdin=PW).stdout.decode()
     assert "Maple renamed" in listed
 
 
@@ -174,16 +164,12 @@ def test_import_names_the_failing_field(
     tmp_path: Path, demo_vault: Path, mutate, field: str
 ) -> None:  # type: ignore[no-untyped-def]
     case_id = _ids(demo_vault)[0]
-    exported = run_cli(
-        "case", "export", str(demo_vault), case_id, "--passphrase-stdin", stdin=PW
-    )
+    exported = run_cli("case", "export", str(demo_vault), case_id, "--passphrase-stdin", stdin=PW)
     data = json.loads(exported.stdout)
     mutate(data)
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
-    proc = run_cli(
-        "case", "import", str(demo_vault), str(bad), "--passphrase-stdin", stdin=PW
-    )
+    proc = run_cli("case", "import", str(demo_vault), str(bad), "--passphrase-stdin", stdin=PW)
     assert proc.returncode == 5
     err = proc.stderr.decode()
     assert field in err
@@ -194,9 +180,7 @@ def test_import_names_the_failing_field(
 def test_import_rejects_non_json(tmp_path: Path, demo_vault: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
-    proc = run_cli(
-        "case", "import", str(demo_vault), str(bad), "--passphrase-stdin", stdin=PW
-    )
+    proc = run_cli("case", "import", str(demo_vault), str(bad), "--passphrase-stdin", stdin=PW)
     assert proc.returncode == 5
     assert b"not valid JSON" in proc.stderr
 
@@ -233,9 +217,7 @@ def test_export_refuses_a_terminal(demo_vault: Path) -> None:
 
 def test_passwd_then_check(tmp_path: Path) -> None:
     vault = tmp_path / "p.vault"
-    assert (
-        run_cli("vault", "init", str(vault), "--passphrase-stdin", stdin=PW).returncode == 0
-    )
+    assert run_cli("vault", "init", str(vault), "--passphrase-stdin", stdin=PW).returncode == 0
     proc = run_cli(
         "vault",
         "passwd",
@@ -244,9 +226,7 @@ def test_passwd_then_check(tmp_path: Path) -> None:
         stdin=PW + "another long passphrase\n",
     )
     assert proc.returncode == 0, proc.stderr
-    assert (
-        run_cli("vault", "check", str(vault), "--passphrase-stdin", stdin=PW).returncode == 3
-    )
+    assert run_cli("vault", "check", str(vault), "--passphrase-stdin", stdin=PW).returncode == 3
     ok = run_cli(
         "vault", "check", str(vault), "--passphrase-stdin", stdin="another long passphrase\n"
     )
@@ -287,19 +267,14 @@ def test_demo_is_deterministic(tmp_path: Path) -> None:
             "--passphrase-stdin",
         )
         assert run_cli(*args, stdin=PW).returncode == 0
-        outputs.append(
-            run_cli("case", "list", str(vault), "--passphrase-stdin", stdin=PW).stdout
-        )
+        outputs.append(run_cli("case", "list", str(vault), "--passphrase-stdin", stdin=PW).stdout)
     assert outputs[0] == outputs[1]
     assert outputs[0].split(b"\t")[1] == b"Maple"
 
 
 def test_large_demo_has_the_promised_size(tmp_path: Path) -> None:
     vault = tmp_path / "large.vault"
-    assert (
-        run_cli("demo", str(vault), "--large", "--passphrase-stdin", stdin=PW).returncode
-        == 0
-    )
+    assert run_cli("demo", str(vault), "--large", "--passphrase-stdin", stdin=PW).returncode == 0
     lines = (
         run_cli("case", "list", str(vault), "--passphrase-stdin", stdin=PW)
         .stdout.decode()
@@ -307,9 +282,7 @@ def test_large_demo_has_the_promised_size(tmp_path: Path) -> None:
     )
     large_id = next(line.split("\t")[0] for line in lines if "\tLarge case\t" in line)
     data = json.loads(
-        run_cli(
-            "case", "export", str(vault), large_id, "--passphrase-stdin", stdin=PW
-        ).stdout
+        run_cli("case", "export", str(vault), large_id, "--passphrase-stdin", stdin=PW).stdout
     )
     assert len(data["devices"]) + len(data["accounts"]) == 60
     assert sum(len(r["results"]) for r in data["checklist_runs"]) == 300

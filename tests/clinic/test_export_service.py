@@ -89,9 +89,7 @@ def test_bad_initials_are_refused_before_anything_is_written(
         if command == "report"
         else ("case", "export", str(vault_with_case), demo_case.id)
     )
-    proc = run_cli(
-        *args, "--out", str(out), "--initials", "a b!", "--passphrase-stdin", stdin=PW
-    )
+    proc = run_cli(*args, "--out", str(out), "--initials", "a b!", "--passphrase-stdin", stdin=PW)
     assert proc.returncode == 5
     assert b"a b!" not in proc.stderr
     assert not out.exists()

@@ -184,7 +184,8 @@ def test_volunteer_word_is_refused_with_its_field(
     a, b, c = field.split("__")
     assert info.value.field == f"{a}[{b}].{c}"
     assert info.value.place.startswith(place)  # where a volunteer typed it, as the GUI says
-    assert info.value.word and info.value.word in str(info.value)
+    assert info.value.word
+    assert info.value.word in str(info.value)
     assert not out.exists()
     # The same text prints in a standard document.
     export(case, out, opts("survivor", lang), protocol_set, directory)

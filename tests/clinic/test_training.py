@@ -297,7 +297,7 @@ def test_cli_training_list_check_and_debrief(tmp_path: Path) -> None:
 
 def _every_page_marked(pdf: Path, mark: str) -> None:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-    pages = int(next(l.split()[-1] for l in info.stdout.splitlines() if l.startswith("Pages")))
+    pages = int(next(x.split()[-1] for x in info.stdout.splitlines() if x.startswith("Pages")))
     for page in range(1, pages + 1):
         text = subprocess.run(
             ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
