@@ -411,11 +411,14 @@ def _recover_after_crash(target: Path, passphrase: str, key: KeySettings) -> Any
         raise VaultUnreadable("journal_no_room") from None
     finally:
         os.umask(old_umask)
-    try:  # the passphrase, tried on the kept copy (no journal beside it: no rollback)
+    # The passphrase, tried on the kept copy (no journal beside it: no rollback). A killed
+    # passphrase change leaves page 1 under the new key while the journal holds it under
+    # the old one: then only the rollback can tell, so a "wrong" answer here is not final.
+    copy_refused = False
+    try:
         _connect(aside / "vault", passphrase, key, "ro").close()
     except WrongPassphrase:
-        _forget_aside(aside)  # nothing was touched
-        raise
+        copy_refused = True
     except VaultCorrupt:
         pass  # page 1 decrypted (right key) but the half-saved copy is inconsistent: expected
     except BaseException:
@@ -424,7 +427,9 @@ def _recover_after_crash(target: Path, passphrase: str, key: KeySettings) -> Any
     try:
         conn = _connect(target, passphrase, key, "rw")  # the first read rolls back
     except BaseException as exc:
-        _put_back(target, aside)
+        _put_back(target, aside)  # both files exactly as they were
+        if copy_refused and isinstance(exc, (WrongPassphrase, VaultCorrupt)):
+            raise WrongPassphrase() from None
         if isinstance(exc, WrongPassphrase) or type(exc) is VaultCorrupt:
             raise JournalDamaged() from None  # the right passphrase: the rollback broke it
         raise
