@@ -101,9 +101,11 @@ def test_statistics_view_shows_the_counts_with_suppression(
 
 
 def test_statistics_view_speaks_spanish(
-    qtbot: QtBot, make_window: WindowFactory, demo_vault: Path
+    qtbot: QtBot, make_window: WindowFactory, demo_vault: Path, tmp_path: Path
 ) -> None:
-    set_language("es")
+    config = tmp_path / "config"
+    config.mkdir(exist_ok=True)
+    (config / "settings.json").write_text('{"language": "es"}', encoding="utf-8")
     try:
         window = make_window(demo_vault)
         unlock(qtbot, window)
