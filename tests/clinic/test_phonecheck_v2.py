@@ -496,7 +496,9 @@ def test_handoff_prints_evidence_and_not_checked_discreet_copy_stays_quiet(
     assert used in handoff
     assert "FINE_LOCATION 2026-11-26 21:14:03" in handoff
     assert ("Not checked" if lang == "en" else "No se revisó") in handoff
-    assert ("Monitoring or location-sharing app" if lang == "en" else "App de control") in handoff
+    from clinic.i18n import translation
+
+    assert translation(lang).gettext("Monitoring or location-sharing app") in handoff
     discreet = text_of("survivor", PrintMode.DISCREET)
     assert find_forbidden(discreet) is None
     folded = discreet.casefold()
