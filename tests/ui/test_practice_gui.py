@@ -52,6 +52,9 @@ def test_a_whole_practice_session_from_the_first_screen_to_the_debrief(
     assert practice.banner.isVisible()
     assert practice.dock.isVisible()
     panel = practice.panel
+    before = window.workspace.pages[0]
+    assert not before.remote_page.isVisible()  # an in-person visit: no loose remote-guide box
+    assert window.width() <= 1366 or window.minimumSizeHint().width() <= 1366
     assert panel.who.text() == scenario.survivor.pseudonym
     assert scenario.survivor.opening in panel.reply.text()
 

@@ -118,10 +118,15 @@ class CasesView(QWidget):
         more.addSeparator()
         self.statistics_action = more.addAction(_("Statistics"))
         self.more_button.setMenu(more)
+        # The count and the legend get their own line: the buttons alone set the width, so
+        # the list fits a 1366-pixel screen in Spanish too, also beside the practice panel.
+        status_line = QHBoxLayout()
+        status_line.addWidget(self.count)
+        status_line.addSpacing(16)
+        status_line.addWidget(legend, 1)
+        legend.setWordWrap(True)
         actions = QHBoxLayout()
-        actions.addWidget(self.count)
-        actions.addSpacing(16)
-        actions.addWidget(legend, 1)
+        actions.addStretch(1)
         for button in (
             self.new_button,
             self.open_button,
@@ -142,6 +147,7 @@ class CasesView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, 1)
+        layout.addLayout(status_line)
         layout.addLayout(actions)
 
     def _connect(self) -> None:

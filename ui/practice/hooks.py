@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel
 
 from clinic.error_catalogue import render
@@ -59,6 +59,8 @@ class PracticeHooks:
 
     def case_opened(self, case: Case) -> None:
         if case.practice_scenario is None:
+            if self.dock.isVisible():
+                self.window.workspace.guidance_button.setChecked(True)
             self.dock.hide()
             self.panel.clear()
             return
@@ -72,7 +74,13 @@ class PracticeHooks:
             return
         self.panel.show_scenario(scenario, protocols, lang)
         self.panel.show_stage(self.window.workspace.stage_id)
+        # The survivor panel takes the guidance panel's room on a laptop screen (Ctrl+G
+        # brings the guidance back); the stage page keeps its width.
+        self.window.workspace.guidance_button.setChecked(False)
+        size = self.window.size()
         self.dock.show()
+        # The panel takes room inside the window, never grows it (after the layout settles).
+        QTimer.singleShot(0, lambda: self.window.resize(size))
 
     def stage_changed(self) -> None:
         if self.dock.isVisible():

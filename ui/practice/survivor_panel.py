@@ -70,7 +70,7 @@ class SurvivorPanel(QWidget):
         self.phone_button.setAccessibleName(
             _("Run the phone check on the fictional survivor's app list")
         )
-        self.guide_button = QPushButton(_("Volunteer preparation guide"), self)
+        self.guide_button = QPushButton(_("Preparation guide"), self)
         self.guide_button.setAccessibleName(_("Read the volunteer preparation guide"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)

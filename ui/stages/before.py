@@ -85,6 +85,7 @@ class BeforePage(StagePage):
         self.team.changed.connect(self._changed)
         self.tabs.addTab(self.team, _("&Team and mode"))
         self.remote_page = scrolled(self._build_remote(), self)
+        self.remote_page.hide()  # a tab only for phone and video visits; never loose on the page
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
@@ -121,6 +122,7 @@ class BeforePage(StagePage):
             self.tabs.insertTab(0, self.remote_page, _("&Remote session"))
         elif not remote and index >= 0:
             self.tabs.removeTab(index)
+            self.remote_page.hide()
         if remote and lead:
             self.tabs.setCurrentIndex(0)
 
