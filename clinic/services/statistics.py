@@ -95,7 +95,12 @@ def vault_counts(vault: Vault, *, include_fictional: bool = False) -> Counter[Ke
 def statistics(vault: Vault, query: StatsQuery) -> list[Cell]:
     """The suppressed cells for the query, in the CSV's order."""
     query = query.checked()
-    counts = vault_counts(vault, include_fictional=query.include_fictional)
+    return cells_for(vault_counts(vault, include_fictional=query.include_fictional), query)
+
+
+def cells_for(counts: Counter[Key], query: StatsQuery) -> list[Cell]:
+    """The query's months, with totals, suppressed (no vault: a new K re-suppresses only)."""
+    query = query.checked()
     kept = Counter(
         {
             k: n

@@ -9,6 +9,7 @@ kinds and parameters (parity), and the texts a trainee reads pass the protocols'
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -192,10 +193,18 @@ def scenarios_dir() -> Path:
 
 
 def load_scenarios(root: Path | None = None) -> ScenarioSet:
-    """Every scenario folder under `root` (default: the bundled scenarios)."""
+    """Every scenario folder under `root`; the bundled scenarios (read once) by default."""
+    return _bundled() if root is None else _load(root)
+
+
+@functools.cache
+def _bundled() -> ScenarioSet:
+    return _load(scenarios_dir())
+
+
+def _load(root: Path) -> ScenarioSet:
     from clinic.training.checks import lint_scenario, parity_problems
 
-    root = root or scenarios_dir()
     out = ScenarioSet()
     if not root.is_dir():
         out.problems.append(LoadProblem(str(root), "is not a folder"))

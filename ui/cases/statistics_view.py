@@ -6,6 +6,7 @@ a hidden cell shows no bar and reads "hidden" in the table. Counting runs in the
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from clinic.error_catalogue import render
 from clinic.i18n import _
-from clinic.services.statistics import StatsQuery, export_statistics, statistics
-from clinic.stats.measures import MEASURES, TOTAL
+from clinic.services.statistics import StatsQuery, cells_for, export_statistics, vault_counts
+from clinic.stats.measures import MEASURES, TOTAL, Key
 from clinic.stats.suppress import MIN_COUNT_DEFAULT, MIN_COUNT_FLOOR, Cell
 from clinic.storage import Vault
 from clinic.vocabulary import STATS_MEASURE, say, stats_category
@@ -53,6 +54,7 @@ class StatisticsView(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._session = session
         self._cells: list[Cell] = []
+        self._counts: Counter[Key] = Counter()
         self._build()
         self.resize(1100, 680)
 
@@ -105,7 +107,7 @@ class StatisticsView(QDialog):
         layout.addWidget(self.table, 2)
 
         self.measure.currentIndexChanged.connect(self._show)
-        self.min_count.valueChanged.connect(self.reload)
+        self.min_count.valueChanged.connect(self._suppress)
         self.fictional.toggled.connect(self.reload)
         self.export_button.clicked.connect(self._export)
 
@@ -115,20 +117,25 @@ class StatisticsView(QDialog):
         )
 
     def reload(self) -> None:
-        """Count again in the background, then redraw."""
-        query = self._query()
+        """Count again in the background (every case is read), then redraw."""
+        include_fictional = self.fictional.isChecked()
 
-        def done(cells: object) -> None:
-            assert isinstance(cells, list)
-            self._cells = cells
-            self._show()
-            self.loaded.emit()
+        def done(counts: object) -> None:
+            assert isinstance(counts, Counter)
+            self._counts = counts
+            self._suppress()
 
         self._session.run_with_vault(
-            lambda vault: statistics(vault, query),
+            lambda vault: vault_counts(vault, include_fictional=include_fictional),
             done,
             lambda exc: prompts.info(self, _("Statistics"), render(exc)),
         )
+
+    def _suppress(self) -> None:
+        """Apply the minimum count to the counts already read (no vault work), then redraw."""
+        self._cells = cells_for(self._counts, self._query())
+        self._show()
+        self.loaded.emit()
 
     def _show(self) -> None:
         measure = str(self.measure.currentData())

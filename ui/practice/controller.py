@@ -32,15 +32,12 @@ class PracticeController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self._scenarios: ScenarioSet | None = None
         self._pending: tuple[str, str] | None = None
         window.session.unlocked.connect(self._after_unlock)
 
     @property
     def scenarios(self) -> ScenarioSet:
-        if self._scenarios is None:
-            self._scenarios = load_scenarios()
-        return self._scenarios
+        return load_scenarios()  # the bundled scenarios, read once per process
 
     def practice_path(self) -> Path:
         """The practice vault sits beside the real one (the user's data folder)."""
