@@ -18,6 +18,7 @@ from clinic.i18n import N_
 from clinic.model import PlanItem
 from clinic.model.vocab import Decision
 from clinic.report.discreet import DiscreetRefused, check_text
+from clinic.report.survivor import help_section, next_steps
 from clinic.report.view import Block, Context, ReportView, Run, Section
 
 GENERIC_OPTION = N_("A step for your devices that we talked about.")
@@ -73,8 +74,8 @@ def build(ctx: Context, clinic_name: str | None = None) -> ReportView:
             (Decision.LATER, Decision.DECLINED),
             N_("Nothing was left for later."),
         ),
-        _next_steps(ctx),
-        _help(ctx, view),
+        next_steps(ctx),
+        help_section(ctx, view, HELP_NOW),
         _glossary(ctx, GLOSSARY),
     ]
     return view
@@ -141,31 +142,6 @@ def _plans(ctx: Context, heading: str, decisions: tuple[Decision, ...], empty: s
         section.add(Run(plan.note, f"plan_items[{n}].note", plan.id), style="more")
     if not section.blocks:
         section.add(Run(ctx._(empty)))
-    return section
-
-
-def _next_steps(ctx: Context) -> Section:
-    section = Section(ctx._("Next steps"))
-    for n, follow in enumerate(ctx.case.follow_ups):
-        if follow.done:
-            continue
-        when = ctx.date(follow.due) + ": " if follow.due else ""
-        section.add(
-            Run(when, bold=True),
-            Run(follow.what, f"follow_ups[{n}].what", follow.id),
-            style="bullet",
-        )
-    if not section.blocks:
-        section.add(Run(ctx._("No follow-up date was set.")))
-    return section
-
-
-def _help(ctx: Context, view: ReportView) -> Section:
-    from clinic.report.help import referral_blocks
-
-    section = Section(ctx._("Help and resources"))
-    section.blocks.extend(referral_blocks(ctx, view.warnings, survivor=True))
-    section.add(Run(ctx._(HELP_NOW)))
     return section
 
 

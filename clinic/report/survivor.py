@@ -59,8 +59,8 @@ def build(ctx: Context, clinic_name: str | None = None) -> ReportView:
         _done_together(ctx),
         _options(ctx),
         _left_for_now(ctx),
-        _next_steps(ctx),
-        _help(ctx, view),
+        next_steps(ctx),
+        help_section(ctx, view, HELP_NOW),
         _glossary(ctx),
     ]
     return view
@@ -206,7 +206,8 @@ def _left_for_now(ctx: Context) -> Section:
     return section
 
 
-def _next_steps(ctx: Context) -> Section:
+def next_steps(ctx: Context) -> Section:
+    """The open follow-ups with their dates (also the discreet copy's)."""
     section = Section(ctx._("Next steps"))
     for n, follow in enumerate(ctx.case.follow_ups):
         if follow.done:
@@ -222,12 +223,16 @@ def _next_steps(ctx: Context) -> Section:
     return section
 
 
-def _help(ctx: Context, view: ReportView) -> Section:
+HELP_NOW = N_("If you are in danger right now, call 911.")
+
+
+def help_section(ctx: Context, view: ReportView, help_now: str) -> Section:
+    """Support lines, then `help_now` (an N_ message; the discreet copy has its own)."""
     from clinic.report.help import referral_blocks
 
     section = Section(ctx._("Help and resources"))
     section.blocks.extend(referral_blocks(ctx, view.warnings, survivor=True))
-    section.add(Run(ctx._("If you are in danger right now, call 911.")))
+    section.add(Run(ctx._(help_now)))
     return section
 
 
